@@ -1,0 +1,36 @@
+import pluginVue from 'eslint-plugin-vue'
+import { withVueTs, vueTsConfigs } from '@vue/eslint-config-typescript'
+
+export default withVueTs(
+  { ignores: ['dist/**', 'dist-*/**', 'public/**', 'node_modules/**', 'coverage/**', 'tmp/**'] },
+  pluginVue.configs['flat/recommended'],
+  vueTsConfigs.recommended,
+  {
+    rules: {
+      'vue/multi-word-component-names': 'off',
+      // Data fields must render as text, never as HTML.
+      'vue/no-v-html': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/lib/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['vue', 'vue-*', 'pinia', '@vue/*'], message: 'src/lib is pure: no Vue.' },
+          { group: ['maplibre-gl', 'maplibre-gl/*'], message: 'Only src/map imports maplibre-gl.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/**'],
+    ignores: ['src/map/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['maplibre-gl', 'maplibre-gl/*'], message: 'Only src/map imports maplibre-gl.' }],
+      }],
+    },
+  },
+)

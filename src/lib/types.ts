@@ -1,0 +1,164 @@
+/**
+ * The data contract between the build script (scripts/build-data.ts), the app and the worker.
+ * Everything under public/data/ is described here; change both sides together.
+ */
+
+/** Normalised institution types (registry 机构类型 → type). */
+export const INSTITUTION_TYPES = ['center', 'community', 'kindergarten', 'employer', 'private'] as const
+export type InstitutionType = (typeof INSTITUTION_TYPES)[number]
+
+/** Registry wording of each type, as the 苏州智慧托育管理服务信息平台 export writes it. */
+export const INSTITUTION_TYPE_LABELS_ZH: Record<InstitutionType, string> = {
+  center: '综合服务中心',
+  community: '社区托育点',
+  kindergarten: '幼儿园托班',
+  employer: '用人单位托育点',
+  private: '社会办托育机构',
+}
+
+/** Service forms (服务形式), stored as stable keys. */
+export const SERVICE_FORMS = ['fullDay', 'halfDay', 'temporary', 'hourly'] as const
+export type ServiceForm = (typeof SERVICE_FORMS)[number]
+export const SERVICE_FORM_LABELS_ZH: Record<ServiceForm, string> = {
+  fullDay: '全日托',
+  halfDay: '半日托',
+  temporary: '临时托',
+  hourly: '计时托',
+}
+
+/** Planning area ids: the nine columns of 附件2. */
+export const AREA_IDS = [
+  'baoshui', 'yangshe', 'jinfeng', 'tangqiao', 'leyu', 'fenghuang', 'nanfeng', 'daxin', 'changyinsha',
+] as const
+export type AreaId = (typeof AREA_IDS)[number]
+
+/** Properties of one Point feature in institutions.geojson (coordinates WGS84). */
+export interface InstitutionProperties {
+  id: string
+  name: string
+  /** Township-level unit as written in the registry, e.g. 金港街道. */
+  town: string
+  /** Planning area the town belongs to. */
+  area: AreaId
+  address: string
+  type: InstitutionType
+  puhui: boolean
+  capacity: number
+  capacityUnder2: number
+  enrolled: number
+  /** 全日托月收费, yuan per month; null when the institution offers no full-day care or did not report it. */
+  priceFullDay: number | null
+  services: ServiceForm[]
+  ageMinMonths: number
+  ageMaxMonths: number
+  phone: string
+  hours: string
+  /** 签约医疗机构; empty string when none is signed. */
+  medicalPartner: string
+  staff: number
+  staffCertified: number
+  /** 质量评估等级, e.g. A / B / C or 未评估; empty when unknown. */
+  qualityGrade: string
+  /** 托育+康复 (inclusive care for children with disabilities). */
+  inclusive: boolean
+  openedYear: number | null
+  filingNo: string
+  /** ISO date YYYY-MM-DD. */
+  updatedAt: string
+  sample: boolean
+}
+
+/** Properties of one Polygon/MultiPolygon feature in zones.geojson. */
+export interface ZoneProperties {
+  id: AreaId
+  name: string
+  nameEn: string
+  /** true while the polygon is a Voronoi approximation rather than an official boundary. */
+  approximate: boolean
+  units: string[]
+  under3: number
+  population: number
+}
+
+/** Properties of one Point feature in communities.geojson (demand points). */
+export interface CommunityProperties {
+  /** NBS 12-digit code. */
+  id: string
+  name: string
+  town: string
+  area: AreaId
+  under3: number
+  population: number
+  /** true: the point is an approximate location, the counts are sample values. */
+  approximate: boolean
+}
+
+export type Comparator = '>=' | '<=' | '='
+
+export interface Target {
+  op: Comparator
+  value: number
+  unit: string
+}
+
+/** One KPI of 附件1 or row of 附件2, with the seed's wording. */
+export interface TargetDefinition {
+  id: string
+  /** 附件1 or 附件2 */
+  source: '附件1' | '附件2'
+  /** Wording exactly as in the plan. */
+  name: string
+  nameEn: string
+  level1?: string
+  level2?: string
+  /** City-level target (市级 column). */
+  city: Target | null
+  /** Per-area targets where 附件2 gives them. */
+  areas?: Partial<Record<AreaId, Target>>
+}
+
+export interface TargetInput {
+  id: string
+  name: string
+  nameEn: string
+  value: number
+  unit: string
+  source: string
+  sample: boolean
+}
+
+export interface TargetsFile {
+  plan: string
+  kpis: TargetDefinition[]
+  inputs: TargetInput[]
+}
+
+/** One computed indicator for the city or an area. */
+export interface IndicatorValue {
+  id: string
+  name: string
+  nameEn: string
+  value: number | null
+  unit: string
+  target: Target | null
+  /** null when there is no target or no value. */
+  met: boolean | null
+  /** Why value is null (e.g. 满意度 needs a survey). */
+  reason?: string
+}
+
+export interface IndicatorsFile {
+  city: IndicatorValue[]
+  areas: Record<AreaId, IndicatorValue[]>
+}
+
+export interface ManifestFile {
+  generatedAt: string
+  /** Short content hash of all data files together: changes when any data changes. */
+  dataVersion: string
+  sample: boolean
+  counts: { institutions: number; communities: number; zones: number; rejected: number; read: number }
+  inputs: Record<string, string>
+  files: Record<string, { hash: string; bytes: number }>
+  attribution: string[]
+}
