@@ -8,6 +8,10 @@ export default withVueTs(
   {
     rules: {
       'vue/multi-word-component-names': 'off',
+      // Formatting is not a lint concern here.
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
       // Data fields must render as text, never as HTML.
       'vue/no-v-html': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

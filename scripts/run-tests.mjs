@@ -1,0 +1,56 @@
+// `npm test`: lint, type-check, unit + component tests, data + app build, then the real-browser tests against the
+// built app. Ends with one plain line `tests: N passed, N failed` (static checks and builds count as one test each).
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs'
+
+const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }
+let passed = 0
+let failed = 0
+const summary = []
+
+function run(label, command, args) {
+  const started = Date.now()
+  console.log(`\n=== ${label}: ${command} ${args.join(' ')}`)
+  const result = spawnSync(command, args, { stdio: 'inherit', env })
+  const ok = result.status === 0
+  summary.push(`${ok ? 'ok  ' : 'FAIL'} ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+  return ok
+}
+
+function check(label, command, args) {
+  const ok = run(label, command, args)
+  if (ok) passed++
+  else failed++
+  return ok
+}
+
+function vitest(label, projects, reportFile) {
+  rmSync(reportFile, { force: true })
+  const projectArgs = projects.flatMap((project) => ['--project', project])
+  const ok = run(label, 'npx', ['vitest', 'run', ...projectArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`])
+  if (!existsSync(reportFile)) {
+    failed++
+    summary.push(`FAIL ${label}: no report written`)
+    return
+  }
+  const report = JSON.parse(readFileSync(reportFile, 'utf8'))
+  passed += report.numPassedTests
+  failed += report.numFailedTests + report.numPendingTests + report.numTodoTests
+  // A suite that fails to load has no tests counted: count it as a failure.
+  const brokenSuites = report.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0)
+  failed += brokenSuites.length
+  if (!ok && report.numFailedTests === 0 && brokenSuites.length === 0) failed++
+  summary.push(`     ${label}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests} skipped`)
+}
+
+mkdirSync('tmp', { recursive: true })
+check('lint', 'npx', ['eslint', '.'])
+check('type-check', 'npx', ['vue-tsc', '--noEmit', '-p', 'tsconfig.json'])
+vitest('unit + component tests', ['unit', 'component'], 'tmp/vitest-unit.json')
+const built = check('build data', 'npm', ['run', '--silent', 'data']) && check('build app', 'npx', ['vite', 'build'])
+if (built) vitest('real-browser tests', ['e2e'], 'tmp/vitest-e2e.json')
+else { failed++; summary.push('FAIL real-browser tests: not run, the build failed') }
+
+console.log('\n' + summary.join('\n'))
+console.log(`tests: ${passed} passed, ${failed} failed`)
+process.exit(failed === 0 ? 0 : 1)
