@@ -1,6 +1,12 @@
 import { createI18n } from 'vue-i18n'
-import zhCN from './zh-CN'
-import en from './en'
+import * as core from './messages/core'
+import * as map from './messages/map'
+
+// Each topic keeps its strings in messages/<topic>.ts as { zh, en }; add a topic here.
+const topics = [core, map]
+
+const zhCN = Object.assign({}, ...topics.map((topic) => topic.zh)) as typeof core.zh & typeof map.zh
+const en = Object.assign({}, ...topics.map((topic) => topic.en)) as typeof zhCN
 
 export type MessageSchema = typeof zhCN
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const
