@@ -78,6 +78,8 @@ export interface ZoneProperties {
   units: string[]
   under3: number
   population: number
+  /** Approximate seat of the area (WGS84 [lon, lat]); sample communities cluster around it. */
+  seat?: [number, number]
 }
 
 /** Properties of one Point feature in communities.geojson (demand points). */
