@@ -1,0 +1,109 @@
+import { describe, expect, test } from 'vitest'
+import gcoord from 'gcoord'
+import { appMessageSchema, parseHostMessage } from '../../src/lib/embed-messages'
+import { buildNavigateMessage } from '../../src/lib/embed-navigate-message'
+
+describe('parseHostMessage', () => {
+  test('accepts setFilters with the URL parameter values and normalises them', () => {
+    expect(parseHostMessage({
+      type: 'zjg-childcare/setFilters',
+      filters: { types: ['community', 'kindergarten', 'community'], puhui: 1, age: '18', q: ' 杨舍 ' },
+    })).toEqual({
+      type: 'zjg-childcare/setFilters',
+      filters: { types: ['community', 'kindergarten'], puhui: true, age: 18, q: '杨舍' },
+    })
+    expect(parseHostMessage({ type: 'zjg-childcare/setFilters', filters: { puhui: false, age: 30 } }))
+      .toEqual({ type: 'zjg-childcare/setFilters', filters: { puhui: false, age: 30 } })
+  })
+
+  test('keeps missing filters out and turns empty values into "clear"', () => {
+    expect(parseHostMessage({ type: 'zjg-childcare/setFilters', filters: {} }))
+      .toEqual({ type: 'zjg-childcare/setFilters', filters: {} })
+    expect(parseHostMessage({ type: 'zjg-childcare/setFilters', filters: { types: [], q: '', age: null, puhui: '0' } }))
+      .toEqual({ type: 'zjg-childcare/setFilters', filters: { types: [], q: '', age: null, puhui: false } })
+  })
+
+  test('rejects a setFilters message when any value is one the URL would not accept', () => {
+    const bad = [
+      { types: ['community', 'casino'] },
+      { types: 'community' },
+      { puhui: 'yes' },
+      { age: 300 },
+      { age: 12.5 },
+      { age: '-1' },
+      { q: 'x'.repeat(101) },
+      { q: 42 },
+      { town: 'yangshe' },
+    ]
+    for (const filters of bad) {
+      expect(parseHostMessage({ type: 'zjg-childcare/setFilters', filters }), JSON.stringify(filters)).toBeNull()
+    }
+  })
+
+  test('accepts select, setView and setLocation with valid values only', () => {
+    expect(parseHostMessage({ type: 'zjg-childcare/select', id: 'ZJG-0001' })).toEqual({ type: 'zjg-childcare/select', id: 'ZJG-0001' })
+    expect(parseHostMessage({ type: 'zjg-childcare/select', id: '<img src=x>' })).toBeNull()
+    expect(parseHostMessage({ type: 'zjg-childcare/select', id: '' })).toBeNull()
+    expect(parseHostMessage({ type: 'zjg-childcare/setView', view: 'list' })).toEqual({ type: 'zjg-childcare/setView', view: 'list' })
+    expect(parseHostMessage({ type: 'zjg-childcare/setView', view: 'planner' })).toBeNull()
+    expect(parseHostMessage({ type: 'zjg-childcare/setLocation', lng: 120.55, lat: 31.87 }))
+      .toEqual({ type: 'zjg-childcare/setLocation', lng: 120.55, lat: 31.87 })
+    expect(parseHostMessage({ type: 'zjg-childcare/setLocation', lng: 200, lat: 31.87 })).toBeNull()
+    expect(parseHostMessage({ type: 'zjg-childcare/setLocation', lng: Number.NaN, lat: 31.87 })).toBeNull()
+    expect(parseHostMessage({ type: 'zjg-childcare/setLocation', lng: '120.55', lat: '31.87' })).toBeNull()
+  })
+
+  test('rejects anything that is not exactly a host message', () => {
+    const bad: unknown[] = [
+      null, undefined, 'zjg-childcare/select', 42, [], {},
+      { type: 'zjg-childcare/unknown' },
+      { type: 'select', id: 'ZJG-0001' },
+      { type: 'zjg-childcare/select', id: 'ZJG-0001', extra: true },
+      { type: 'zjg-childcare/ready', version: '1', dataVersion: 'x' },
+      { type: 'zjg-childcare/setFilters' },
+    ]
+    for (const data of bad) expect(parseHostMessage(data), JSON.stringify(data)).toBeNull()
+  })
+
+  test('does not mutate its input', () => {
+    const message = { type: 'zjg-childcare/setFilters', filters: { types: ['private', 'private'], q: ' a ' } }
+    const copy = structuredClone(message)
+    parseHostMessage(message)
+    expect(message).toEqual(copy)
+  })
+})
+
+describe('buildNavigateMessage', () => {
+  test('carries WGS84 and the GCJ-02 point gcoord computes, and passes the outbound schema', () => {
+    const message = buildNavigateMessage({ name: '杨舍镇社区托育点', lng: 120.553, lat: 31.875 })
+    const [gcjLng, gcjLat] = gcoord.transform([120.553, 31.875], gcoord.WGS84, gcoord.GCJ02)
+    expect(message.type).toBe('zjg-childcare/navigate')
+    expect(message.name).toBe('杨舍镇社区托育点')
+    expect(message.wgs84).toEqual([120.553, 31.875])
+    expect(message.gcj02[0]).toBeCloseTo(gcjLng, 6)
+    expect(message.gcj02[1]).toBeCloseTo(gcjLat, 6)
+    // Near Zhangjiagang GCJ-02 sits a few hundred metres north-east of WGS84.
+    expect(message.gcj02[0]).toBeGreaterThan(120.553)
+    expect(message.gcj02[1]).toBeLessThan(31.875)
+    expect(appMessageSchema.safeParse(message).success).toBe(true)
+  })
+})
+
+describe('appMessageSchema', () => {
+  test('accepts the five outbound messages and rejects broken ones', () => {
+    const good = [
+      { type: 'zjg-childcare/ready', version: '0.1.0', dataVersion: 'abc123' },
+      { type: 'zjg-childcare/selected', id: 'ZJG-0001', name: '托育点' },
+      { type: 'zjg-childcare/call', phone: '0512-58681234' },
+      { type: 'zjg-childcare/resize', height: 667 },
+    ]
+    for (const message of good) expect(appMessageSchema.safeParse(message).success, message.type).toBe(true)
+    const bad = [
+      { type: 'zjg-childcare/resize', height: Number.NaN },
+      { type: 'zjg-childcare/call', phone: 'javascript:alert(1)' },
+      { type: 'zjg-childcare/ready', version: '', dataVersion: 'x' },
+      { type: 'zjg-childcare/selected', id: 'a', name: 'b', lng: 120 },
+    ]
+    for (const message of bad) expect(appMessageSchema.safeParse(message).success, JSON.stringify(message)).toBe(false)
+  })
+})
