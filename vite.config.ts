@@ -1,13 +1,121 @@
-import { defineConfig } from 'vite'
+import { defineConfig, loadEnv, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import { VitePWA } from 'vite-plugin-pwa'
 
-export default defineConfig({
-  base: './',
-  plugins: [vue()],
-  build: {
-    target: 'es2022',
-    sourcemap: false,
-  },
-  server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1', port: Number(process.env.PORT ?? 4173) },
+const THEME_COLOR = '#0f766e'
+/** Tianditu serves tiles from t0…t7; only allowed (CSP) and cached (SW) when a token is built in. */
+const TIANDITU_ORIGIN = 'https://*.tianditu.gov.cn'
+const TIANDITU_PATTERN = /^https:\/\/t[0-7]\.tianditu\.gov\.cn\//
+
+/**
+ * Writes dist/csp.json: the extra CSP sources this build needs. scripts/serve.mjs reads it (and never serves it),
+ * so the policy stays exactly "self" unless the build contains the Tianditu basemap.
+ */
+function cspManifest(tianditu: boolean): Plugin {
+  return {
+    name: 'zjg-csp-manifest',
+    apply: 'build',
+    generateBundle() {
+      const extra = tianditu ? [TIANDITU_ORIGIN] : []
+      this.emitFile({ type: 'asset', fileName: 'csp.json', source: JSON.stringify({ connect: extra, img: extra }) + '\n' })
+    },
+  }
+}
+
+/** Icon links in index.html (the manifest link is added by vite-plugin-pwa). */
+function iconLinks(): Plugin {
+  return {
+    name: 'zjg-icon-links',
+    transformIndexHtml: () => [
+      { tag: 'link', attrs: { rel: 'icon', href: 'favicon.svg', type: 'image/svg+xml' }, injectTo: 'head' },
+      { tag: 'link', attrs: { rel: 'apple-touch-icon', href: 'icons/apple-touch-icon-180.png' }, injectTo: 'head' },
+    ],
+  }
+}
+
+export default defineConfig(({ mode }) => {
+  const env = loadEnv(mode, process.cwd(), 'VITE_')
+  const tianditu = Boolean(env.VITE_TIANDITU_TOKEN)
+  return {
+    base: './',
+    // A second public dir lets the update test build another version with different data.
+    publicDir: process.env.ZJG_PUBLIC_DIR ?? 'public',
+    plugins: [
+      vue(),
+      iconLinks(),
+      cspManifest(tianditu),
+      VitePWA({
+        strategies: 'generateSW',
+        registerType: 'prompt',
+        // Registration goes through workbox-window in src/pwa/register.ts: no injected (inline) script.
+        injectRegister: false,
+        manifestFilename: 'manifest.webmanifest',
+        manifest: {
+          id: './',
+          name: '张家港托育地图',
+          short_name: '托育地图',
+          description: '张家港全市托育机构地图、普惠托位与15分钟托育服务圈',
+          lang: 'zh-CN',
+          dir: 'ltr',
+          start_url: './',
+          scope: './',
+          display: 'standalone',
+          orientation: 'any',
+          theme_color: THEME_COLOR,
+          background_color: '#ffffff',
+          categories: ['education', 'navigation', 'government'],
+          icons: [
+            { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+            { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+            { src: 'icons/maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+            { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          ],
+        },
+        workbox: {
+          // Everything the app needs offline: shell, every script (MapLibre's worker is .mjs), styles, icons,
+          // glyphs, the basemap and the generated data.
+          globPatterns: [
+            '**/*.{html,js,mjs,css,webmanifest,svg,png,ico}',
+            'glyphs/**/*.pbf',
+            'basemap/**/*.{json,geojson,pbf}',
+            'data/*.{json,geojson}',
+          ],
+          globIgnores: ['csp.json', '**/rejected.csv'],
+          // MapLibre's main chunk and the data files are larger than Workbox's 2 MiB default.
+          maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+          navigateFallback: 'index.html',
+          navigateFallbackDenylist: [/^\/data\//, /\.[a-z0-9]+$/i],
+          cleanupOutdatedCaches: true,
+          clientsClaim: false,
+          skipWaiting: false,
+          runtimeCaching: tianditu
+            ? [{
+                urlPattern: TIANDITU_PATTERN,
+                handler: 'CacheFirst',
+                options: {
+                  cacheName: 'tianditu-tiles',
+                  expiration: { maxEntries: 3000, maxAgeSeconds: 30 * 24 * 3600, purgeOnQuotaError: true },
+                  cacheableResponse: { statuses: [0, 200] },
+                },
+              }]
+            : [],
+        },
+      }),
+    ],
+    build: {
+      target: 'es2022',
+      sourcemap: false,
+      // MapLibre is big and started lazily: keep it in its own chunk so the shell never waits for it.
+      chunkSizeWarningLimit: 1200,
+      rolldownOptions: {
+        output: {
+          codeSplitting: {
+            groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/]/ }],
+          },
+        },
+      },
+    },
+    server: { host: '127.0.0.1' },
+    preview: { host: '127.0.0.1', port: Number(process.env.PORT ?? 4173) },
+  }
 })

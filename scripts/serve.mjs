@@ -1,8 +1,9 @@
 // Serves the production build the way it should be deployed: precompressed (brotli/gzip), long-lived caching for
-// hashed assets, no-cache for the entry points, and a Content-Security-Policy allowing only what the app needs.
+// hashed assets, no-cache for the entry points, the service worker, the web app manifest and the data, and a
+// Content-Security-Policy allowing only what the app needs (README "Deployment" has the same rules for nginx).
 // Usage: node scripts/serve.mjs [dir]   (PORT, HOST change the address; default 127.0.0.1:4173)
 import { createServer } from 'node:http'
-import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { join, extname, relative, resolve, sep } from 'node:path'
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib'
 import { fileURLToPath } from 'node:url'
@@ -16,15 +17,18 @@ const TYPES = {
 }
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.geojson', '.webmanifest', '.svg', '.pbf', '.txt', '.csv', '.xml'])
 
-/** The Content-Security-Policy of the default build; extraConnect/extraFrameAncestors for optional features. */
-export function contentSecurityPolicy({ extraConnect = [], frameAncestors = [] } = {}) {
+/** Written by vite.config.ts at build time: extra CSP sources the build needs (Tianditu when a token was set). */
+const BUILD_CSP_FILE = 'csp.json'
+
+/** The Content-Security-Policy of the default build; extraConnect/extraImg/frameAncestors for optional features. */
+export function contentSecurityPolicy({ extraConnect = [], extraImg = [], frameAncestors = [] } = {}) {
   return [
     "default-src 'self'",
     "script-src 'self'",
     "worker-src 'self' blob:",
     "child-src 'self' blob:",
     `connect-src 'self' ${extraConnect.join(' ')}`.trim(),
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob: ${extraImg.join(' ')}`.trim(),
     "style-src 'self' 'unsafe-inline'",
     "font-src 'self' data:",
     "manifest-src 'self'",
@@ -46,7 +50,10 @@ function listFiles(dir) {
 export function createStaticServer(root, { headers = {} } = {}) {
   const absoluteRoot = resolve(root)
   const files = new Map()
+  const buildCspPath = join(absoluteRoot, BUILD_CSP_FILE)
+  const buildCsp = existsSync(buildCspPath) ? JSON.parse(readFileSync(buildCspPath, 'utf8')) : {}
   for (const path of listFiles(absoluteRoot)) {
+    if (path === buildCspPath) continue
     const body = readFileSync(path)
     const extension = extname(path)
     const entry = { body, type: TYPES[extension] ?? 'application/octet-stream' }
@@ -57,6 +64,8 @@ export function createStaticServer(root, { headers = {} } = {}) {
     files.set('/' + relative(absoluteRoot, path).split(sep).join('/'), entry)
   }
   const csp = contentSecurityPolicy({
+    extraConnect: buildCsp.connect ?? [],
+    extraImg: buildCsp.img ?? [],
     frameAncestors: (process.env.EMBED_FRAME_ANCESTORS ?? process.env.VITE_EMBED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   })
   return createServer((request, response) => {
@@ -69,6 +78,8 @@ export function createStaticServer(root, { headers = {} } = {}) {
       response.end(entry ? 'Method not allowed' : 'Not found')
       return
     }
+    // Only content-hashed files may be cached for good; sw.js, the manifest, index.html and data/ must revalidate
+    // every time, or a deployment would never reach installed apps.
     const hashed = pathname.startsWith('/assets/')
     const common = {
       'content-type': entry.type,
@@ -79,7 +90,8 @@ export function createStaticServer(root, { headers = {} } = {}) {
       vary: 'Accept-Encoding',
       ...headers,
     }
-    if (entry.type.startsWith('text/html')) common['content-security-policy'] = csp
+    // Documents and the service worker (its own policy governs its fetches and importScripts).
+    if (entry.type.startsWith('text/html') || pathname === '/sw.js') common['content-security-policy'] = csp
     const accept = String(request.headers['accept-encoding'] ?? '')
     let body = entry.body
     if (entry.br && /\bbr\b/.test(accept)) { body = entry.br; common['content-encoding'] = 'br' }

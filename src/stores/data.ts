@@ -2,15 +2,51 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { FeatureCollection, Point, Polygon, MultiPolygon } from 'geojson'
 import type { InstitutionProperties, ManifestFile, ZoneProperties } from '../lib/types'
+import { validateDataFile } from '../pwa/validate-data-file'
+import { readLastGood, saveLastGoodFile, saveLastGoodManifest } from '../pwa/last-good-data'
 
 export type InstitutionCollection = FeatureCollection<Point, InstitutionProperties>
 export type ZoneCollection = FeatureCollection<Polygon | MultiPolygon, ZoneProperties>
 export type BoundaryCollection = FeatureCollection<Polygon | MultiPolygon>
 
-async function fetchJson<T>(file: string): Promise<T> {
-  const response = await fetch(`${import.meta.env.BASE_URL}data/${file}`)
-  if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`)
-  return (await response.json()) as T
+/** The files the first screen needs; other stores load theirs with loadFile(). */
+const CORE_FILES = ['institutions.geojson', 'zones.geojson', 'boundary.geojson'] as const
+const SEEN_VERSION_KEY = 'zjg.dataVersion'
+
+type Source = 'network' | 'lastGood'
+interface LoadedFile { value: unknown; bytes: Uint8Array }
+
+async function fetchBytes(name: string): Promise<Uint8Array> {
+  // Goes through the service worker when there is one: the precached copy, so this works offline.
+  const response = await fetch(`${import.meta.env.BASE_URL}data/${name}`)
+  if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`)
+  return new Uint8Array(await response.arrayBuffer())
+}
+
+async function readFile(source: Source, name: string, entry?: ManifestFile['files'][string]): Promise<LoadedFile> {
+  const bytes = source === 'network' ? await fetchBytes(name) : await readLastGood(name, entry?.hash)
+  if (!bytes) throw new Error(`${name}: no stored copy`)
+  const verdict = await validateDataFile(name, bytes, entry)
+  if (!verdict.ok) throw new Error(verdict.reason)
+  return { value: verdict.value, bytes }
+}
+
+/** Reads a manifest and the core files from one source; throws on the first missing or invalid file. */
+async function readSet(source: Source) {
+  const manifestFile = await readFile(source, 'manifest.json')
+  const manifest = manifestFile.value as ManifestFile
+  const files = await Promise.all(CORE_FILES.map((name) => readFile(source, name, manifest.files[name])))
+  return { manifest, manifestBytes: manifestFile.bytes, files }
+}
+
+function swapSeenVersion(version: string): string {
+  try {
+    const previous = localStorage.getItem(SEEN_VERSION_KEY) ?? ''
+    localStorage.setItem(SEEN_VERSION_KEY, version)
+    return previous
+  } catch {
+    return '' // Storage blocked: no announcement, nothing else changes.
+  }
 }
 
 /** The generated dataset. Large collections live in frozen shallowRefs: replaced, never mutated. */
@@ -19,30 +55,73 @@ export const useDataStore = defineStore('data', () => {
   const status = ref<'idle' | 'loading' | 'ready' | 'error'>('idle')
   /** Reason of the last load failure, for the user. */
   const error = ref('')
+  /** Why the latest data was rejected while the last good copy is shown; empty when the data is current. */
+  const fallbackReason = ref('')
+  /** Previous dataVersion when this load brought a new one (announced as 数据已更新); empty otherwise. */
+  const updatedFrom = ref('')
   const manifest = shallowRef<ManifestFile | null>(null)
   const institutions = shallowRef<InstitutionCollection | null>(null)
   const zones = shallowRef<ZoneCollection | null>(null)
   const boundary = shallowRef<BoundaryCollection | null>(null)
 
+  function apply(set: Awaited<ReturnType<typeof readSet>>) {
+    const [institutionFile, zoneFile, boundaryFile] = set.files
+    manifest.value = Object.freeze(set.manifest)
+    institutions.value = Object.freeze(institutionFile.value as InstitutionCollection)
+    zones.value = Object.freeze(zoneFile.value as ZoneCollection)
+    boundary.value = Object.freeze(boundaryFile.value as BoundaryCollection)
+    const previous = swapSeenVersion(set.manifest.dataVersion)
+    updatedFrom.value = previous && previous !== set.manifest.dataVersion ? previous : ''
+  }
+
+  async function remember(set: Awaited<ReturnType<typeof readSet>>) {
+    await Promise.all(CORE_FILES.map((name, index) => {
+      const entry = set.manifest.files[name]
+      return entry ? saveLastGoodFile(name, entry.hash, set.files[index].bytes) : undefined
+    }))
+    await saveLastGoodManifest(set.manifestBytes, set.manifest.files)
+  }
+
+  /** Loads the current data; if it is missing, corrupt or partial, shows the last good copy instead. Also the retry. */
   async function load() {
     status.value = 'loading'
+    error.value = ''
     try {
-      const [manifestFile, institutionFile, zoneFile, boundaryFile] = await Promise.all([
-        fetchJson<ManifestFile>('manifest.json'),
-        fetchJson<InstitutionCollection>('institutions.geojson'),
-        fetchJson<ZoneCollection>('zones.geojson'),
-        fetchJson<BoundaryCollection>('boundary.geojson'),
-      ])
-      manifest.value = Object.freeze(manifestFile)
-      institutions.value = Object.freeze(institutionFile)
-      zones.value = Object.freeze(zoneFile)
-      boundary.value = Object.freeze(boundaryFile)
+      const set = await readSet('network')
+      apply(set)
+      fallbackReason.value = ''
       status.value = 'ready'
+      void remember(set)
     } catch (cause) {
-      error.value = cause instanceof Error ? cause.message : String(cause)
-      status.value = 'error'
+      const reason = cause instanceof Error ? cause.message : String(cause)
+      try {
+        apply(await readSet('lastGood'))
+        fallbackReason.value = reason
+        status.value = 'ready'
+      } catch {
+        error.value = reason
+        status.value = 'error'
+      }
     }
   }
 
-  return { status, error, manifest, institutions, zones, boundary, load }
+  /**
+   * Loads another data file of the current manifest (communities, indicators, …), validated like the core files;
+   * falls back to the last good copy of that file. Rejects when neither is usable.
+   */
+  async function loadFile<T>(name: string): Promise<T> {
+    const entry = manifest.value?.files[name]
+    try {
+      const file = await readFile('network', name, entry)
+      if (entry) void saveLastGoodFile(name, entry.hash, file.bytes)
+      return Object.freeze(file.value) as T
+    } catch (cause) {
+      const lastManifest = await readLastGood('manifest.json')
+      const lastEntry = lastManifest ? (JSON.parse(new TextDecoder().decode(lastManifest)) as ManifestFile).files[name] : undefined
+      if (!lastEntry) throw cause
+      return Object.freeze((await readFile('lastGood', name, lastEntry)).value) as T
+    }
+  }
+
+  return { status, error, fallbackReason, updatedFrom, manifest, institutions, zones, boundary, load, retry: load, loadFile }
 })

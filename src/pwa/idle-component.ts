@@ -1,0 +1,35 @@
+import { defineAsyncComponent, type AsyncComponentLoader, type Component } from 'vue'
+
+const INTERACTIONS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const
+
+/**
+ * Resolves at the user's first interaction, or once the page has loaded and the main thread has been idle for a
+ * moment, whichever comes first. Heavy start-up (MapLibre blocks the main thread for ~2 s on a mid-range phone)
+ * then never delays the first paint of the list and the shell.
+ */
+export function whenIdleOrInteraction(idleDelayMs = 1500): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false
+    const finish = () => {
+      if (done) return
+      done = true
+      for (const type of INTERACTIONS) window.removeEventListener(type, finish, true)
+      resolve()
+    }
+    for (const type of INTERACTIONS) window.addEventListener(type, finish, { capture: true, passive: true })
+    const idle = (callback: () => void) =>
+      'requestIdleCallback' in window ? requestIdleCallback(callback, { timeout: 3000 }) : setTimeout(callback, 200)
+    const afterLoad = () => setTimeout(() => idle(finish), idleDelayMs)
+    if (document.readyState === 'complete') afterLoad()
+    else window.addEventListener('load', afterLoad, { once: true })
+  })
+}
+
+/** An async component whose code is fetched and started only when whenIdleOrInteraction() resolves. */
+export function defineIdleComponent(loader: AsyncComponentLoader, placeholder?: Component) {
+  return defineAsyncComponent({
+    loader: () => whenIdleOrInteraction().then(loader),
+    loadingComponent: placeholder,
+    delay: 0,
+  })
+}
