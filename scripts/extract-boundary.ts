@@ -86,7 +86,9 @@ function main(): void {
   ) as Feature<Polygon | MultiPolygon> | undefined
   if (!feature) throw new Error(`${NAME} (${ADCODE}) not found in ${INNER_PATH}`)
 
-  const wgs84 = gcoord.transform(structuredClone(feature.geometry), gcoord.GCJ02, gcoord.WGS84)
+  // gcoord ships its own GeoJSON types; the shapes are the same.
+  const input = structuredClone(feature.geometry) as unknown as Parameters<typeof gcoord.transform>[0]
+  const wgs84 = gcoord.transform(input, gcoord.GCJ02, gcoord.WGS84) as unknown as Polygon | MultiPolygon
   const polygons = wgs84.type === 'Polygon' ? [wgs84.coordinates] : wgs84.coordinates
   const cleaned = polygons.map((polygon) => polygon.map(cleanRing)).filter((polygon) => polygon[0].length >= 4)
   const geometry: Polygon | MultiPolygon =

@@ -1,0 +1,213 @@
+/**
+ * Writes data/sources/registry-sample.csv: a SAMPLE export of the institution registry, shaped like the
+ * 苏州智慧托育管理服务信息平台 would give it (UTF-8 with BOM, Chinese headers, GCJ-02 coordinates).
+ * Seeded and deterministic. Every row is marked: the name ends with （示例）, the 备案号 starts with 示例-,
+ * and the 示例数据 column says 是. Calibrated to 附件2 of the 2024 plan but deliberately uneven.
+ *
+ * Usage: npx tsx scripts/generate-sample-registry.ts
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { booleanPointInPolygon } from '@turf/turf'
+import gcoord from 'gcoord'
+import Papa from 'papaparse'
+import type { Feature, Point } from 'geojson'
+import { buildZones, type ZoneGeometry } from '../src/lib/build-zones'
+import { placeCommunities, type UnitsFile } from '../src/lib/place-communities'
+import { areaOfTown, parsePlanningAreas, type PlanningArea } from '../src/lib/planning-areas'
+import { REGISTRY_COLUMNS } from '../src/lib/registry/registry-columns'
+import { seededRandom, type Random } from '../src/lib/seeded-random'
+import type { AreaId, CommunityProperties, TargetsFile } from '../src/lib/types'
+
+/** Must match scripts/build-data.ts so institutions sit near the communities the app shows. */
+const COMMUNITY_SEED = 'communities-v1'
+const REGISTRY_SEED = 'registry-sample-v1'
+const dataDir = resolve(import.meta.dirname, '../data/sources')
+const read = (name: string): unknown => JSON.parse(readFileSync(resolve(dataDir, name), 'utf8'))
+
+type Kind = 'center' | 'community' | 'kindergarten' | 'employer' | 'private'
+/** How many rows of each kind an area gets: [opened before 2024, in 2024, in 2025-26]. */
+type Plan = Partial<Record<Kind | 'privatePuhui', [number, number, number]>>
+
+// Deliberately uneven against 附件2: 杨舍 and 塘桥 over their 托位 targets, 保税区, 锦丰, 乐余, 大新, 常阴沙 under.
+// The 2024 community points (10) and kindergarten classes (31 ≥ 30) follow 附件2 town by town.
+const PLANS: Record<AreaId, Plan> = {
+  baoshui: { community: [4, 1, 1], kindergarten: [6, 6, 0], privatePuhui: [2, 0, 0], private: [3, 0, 1], employer: [0, 1, 0] },
+  yangshe: { center: [0, 1, 0], community: [9, 3, 1], kindergarten: [15, 13, 1], privatePuhui: [7, 1, 0], private: [7, 1, 1], employer: [0, 1, 0] },
+  jinfeng: { community: [2, 1, 0], kindergarten: [4, 2, 0], privatePuhui: [1, 0, 0], private: [2, 0, 0], employer: [0, 0, 1] },
+  tangqiao: { community: [2, 1, 0], kindergarten: [5, 5, 0], privatePuhui: [2, 1, 0], private: [1, 1, 0] },
+  leyu: { community: [1, 1, 0], kindergarten: [2, 2, 0], private: [1, 0, 0] },
+  fenghuang: { community: [2, 1, 0], kindergarten: [3, 1, 0], privatePuhui: [1, 0, 0], private: [1, 0, 0] },
+  nanfeng: { community: [1, 1, 0], kindergarten: [2, 1, 0], private: [0, 1, 0] },
+  daxin: { community: [1, 1, 0], kindergarten: [1, 1, 0], private: [1, 0, 0] },
+  changyinsha: { kindergarten: [1, 0, 0] },
+}
+const URBAN: ReadonlySet<AreaId> = new Set(['yangshe', 'baoshui'])
+const BRANDS = ['小橡树', '童心园', '启萌', '贝乐成长', '星宝', '乐育', '向日葵', '悦宝', '禾苗', '港城宝贝']
+const EMPLOYERS: Partial<Record<AreaId, string>> = {
+  yangshe: '张家港市第一人民医院职工爱心托育点', baoshui: '张家港保税区科创园爱心托育点', jinfeng: '冶金工业园企业职工托育点',
+}
+const EMPLOYER_TOWNS: Partial<Record<AreaId, string>> = { yangshe: '杨舍镇', baoshui: '张家港保税区', jinfeng: '张家港市冶金工业园' }
+const HOURS = ['07:30-17:30', '07:45-17:15', '08:00-17:00', '07:30-18:00']
+
+interface Row { [header: string]: string | number }
+
+const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]
+const between = (random: Random, low: number, high: number): number => Math.round(low + (high - low) * random())
+const shortName = (name: string): string => name.replace(/(居民委员会|村民委员会|居委会|村委会)$/, '').replace(/^张家港(市)?/, '')
+const stem = (name: string): string => shortName(name).replace(/(社区|村|虚拟社区)$/, '').replace(/生活区$/, '') || shortName(name)
+
+function main(): void {
+  const areas = parsePlanningAreas(read('planning-areas.json'))
+  const units = read('units.json') as UnitsFile
+  const targets = read('targets.json') as TargetsFile
+  const boundary = (read('boundary.geojson') as { features: Feature<ZoneGeometry>[] }).features[0]
+  const zones = buildZones(boundary, areas)
+  const communities = placeCommunities(units, zones, targets, COMMUNITY_SEED).features
+  const random = seededRandom(REGISTRY_SEED)
+  const rows: Row[] = []
+  const filingSeq = new Map<number, number>()
+  let brandIndex = 0
+
+  for (const area of areas) {
+    const zone = zones.features.find((feature) => feature.properties.id === area.id) as Feature<ZoneGeometry>
+    const inArea = communities.filter((community) => community.properties.area === area.id)
+    const used = new Set<string>()
+    /** A community of the area, weighted by its under-3 count; `fresh` avoids reusing one; `town` pins the unit. */
+    const host = (fresh: boolean, names?: RegExp, town?: string): Feature<Point, CommunityProperties> => {
+      const candidates = inArea.filter((member) => !town || member.properties.town === town)
+      let pool = candidates.filter((member) => (!fresh || !used.has(member.properties.id)) && (!names || names.test(member.properties.name)))
+      if (pool.length === 0) pool = candidates
+      const weight = (member: Feature<Point, CommunityProperties>): number => member.properties.under3 + 1
+      let ticket = random() * pool.reduce((sum, member) => sum + weight(member), 0)
+      const chosen = pool.find((member) => (ticket -= weight(member)) < 0) ?? pool[pool.length - 1]
+      used.add(chosen.properties.id)
+      return chosen
+    }
+    /** GCJ-02 position 80–600 m from the host, re-drawn until its WGS84 position is inside the zone. */
+    const near = (origin: Point, exact: boolean): [number, number] => {
+      for (let attempt = 0; attempt < 200; attempt++) {
+        const metres = exact ? 0 : between(random, 80, 600)
+        const angle = random() * 2 * Math.PI
+        const wgs = [
+          origin.coordinates[0] + (metres * Math.cos(angle)) / (111_320 * Math.cos((origin.coordinates[1] * Math.PI) / 180)),
+          origin.coordinates[1] + (metres * Math.sin(angle)) / 111_320,
+        ] as [number, number]
+        const gcj = gcoord.transform(wgs, gcoord.WGS84, gcoord.GCJ02).map((value) => Math.round(value * 1e6) / 1e6) as [number, number]
+        if (booleanPointInPolygon(gcoord.transform(gcj, gcoord.GCJ02, gcoord.WGS84), zone)) return gcj
+      }
+      throw new Error(`no position inside ${area.id} near ${origin.coordinates.join(',')}`)
+    }
+
+    const plan = PLANS[area.id]
+    for (const kind of ['center', 'community', 'kindergarten', 'employer', 'privatePuhui', 'private'] as const) {
+      const [before, in2024, later] = plan[kind] ?? [0, 0, 0]
+      const years = [
+        ...Array.from({ length: before }, () => between(random, 2019, 2023)),
+        ...Array.from({ length: in2024 }, () => 2024),
+        ...Array.from({ length: later }, () => between(random, 2025, 2026)),
+      ]
+      for (const openedYear of years) {
+        const isCenter = kind === 'center'
+        const community = host(kind === 'community' || kind === 'kindergarten', kind === 'community' && URBAN.has(area.id) ? /社区|居委会/ : undefined,
+          isCenter ? '杨舍镇' : kind === 'employer' ? EMPLOYER_TOWNS[area.id] : undefined)
+        const town = community.properties.town
+        const townShort = town.replace(/^张家港(市)?/, '')
+        const urban = URBAN.has(area.id)
+        let name: string
+        let address: string
+        let position: [number, number]
+        let capacity: number
+        let under2Share: number
+        let puhui = true
+        let price: number | null
+        let ageMin: number
+        let services = ['全日托']
+        if (isCenter) {
+          // 市实验幼儿园沙洲湖园区, 杨舍镇 (approximate WGS84 position near 沙洲湖).
+          name = '张家港市托育综合服务中心（市实验幼儿园沙洲湖园区）'
+          address = '张家港市杨舍镇沙洲湖片区市实验幼儿园沙洲湖园区内'
+          position = near({ type: 'Point', coordinates: [120.566, 31.874] }, true)
+          capacity = 120; under2Share = 0.35; price = 1680; ageMin = 6; services = ['全日托', '半日托', '临时托', '计时托']
+        } else if (kind === 'community') {
+          name = `${townShort}${shortName(community.properties.name)}托育点`
+          address = `张家港市${townShort}${shortName(community.properties.name)}${pick(random, ['党群服务中心一楼', '邻里中心二楼', '综合服务中心东侧', '便民服务中心一楼'])}`
+          position = near(community.geometry, false)
+          capacity = between(random, 20, 45); under2Share = 0.25 + 0.2 * random()
+          services = random() < 0.15 ? ['半日托', '临时托', '计时托'] : ['全日托', '半日托', '临时托', '计时托'].filter((_, i) => i === 0 || random() < 0.7)
+          price = services.includes('全日托') ? between(random, urban ? 1400 : 1100, urban ? 1950 : 1650) : null
+          ageMin = pick(random, [6, 12, 12, 18])
+        } else if (kind === 'kindergarten') {
+          const classes = openedYear === 2024 ? 1 : between(random, 1, 3)
+          name = `${townShort}${stem(community.properties.name)}幼儿园托班`
+          address = `张家港市${townShort}${stem(community.properties.name)}幼儿园`
+          position = near(community.geometry, false)
+          capacity = classes * between(random, 18, 25); under2Share = 0; ageMin = 24
+          price = between(random, urban ? 1300 : 900, urban ? 1800 : 1400)
+        } else if (kind === 'employer') {
+          name = EMPLOYERS[area.id] ?? `${townShort}职工爱心托育点`
+          address = `张家港市${townShort}${name.replace(/(职工)?爱心托育点|企业职工托育点/, '')}内`
+          position = near(community.geometry, false)
+          capacity = between(random, 30, 60); under2Share = 0.3 + 0.1 * random()
+          price = between(random, 900, 1500); ageMin = 12; services = ['全日托', '临时托']
+        } else {
+          const brand = BRANDS[brandIndex++ % BRANDS.length]
+          puhui = kind === 'privatePuhui'
+          name = `${townShort}${brand}托育中心${stem(community.properties.name)}店`
+          address = `张家港市${townShort}${stem(community.properties.name)}商业街${between(random, 1, 199)}号`
+          position = near(community.geometry, false)
+          capacity = between(random, puhui ? 50 : 40, puhui ? 110 : 100); under2Share = 0.3 + 0.2 * random()
+          price = puhui ? between(random, urban ? 1500 : 1300, urban ? 2000 : 1700) : between(random, urban ? 2600 : 1900, urban ? 4800 : 2800)
+          ageMin = pick(random, [3, 6, 12]); services = ['全日托', '半日托', '计时托'].filter((_, i) => i === 0 || random() < 0.6)
+        }
+        const staff = Math.ceil(capacity / between(random, 5, 7)) + 1
+        const uncertified = random() < 0.12 ? between(random, 1, 2) : 0
+        const sequence = (filingSeq.get(openedYear) ?? 0) + 1
+        filingSeq.set(openedYear, sequence)
+        const occupancy = openedYear >= 2025 ? 0.35 + 0.35 * random() : 0.5 + 0.45 * random()
+        const updated = new Date(Date.UTC(Math.max(openedYear, 2024), between(random, 0, 11), between(random, 1, 28)))
+        const updatedAt = updated > new Date(Date.UTC(2026, 9, 31)) ? '2026-10-31' : updated.toISOString().slice(0, 10)
+        const medicalPartner = random() < 0.1 ? '' : isCenter || (urban && random() < 0.3) ? '张家港市妇幼保健所' : `张家港市${townShort}社区卫生服务中心`
+        const grade = openedYear >= 2024 ? (random() < 0.8 ? '未评估' : 'B') : pick(random, ['A', 'B', 'B', 'C', '未评估'])
+        rows.push({
+          机构编号: '', 机构名称: `${name}（示例）`, 所属镇街: town, 地址: address,
+          经度: position[0].toFixed(6), 纬度: position[1].toFixed(6), 坐标系: 'GCJ02',
+          机构类型: { center: '综合服务中心', community: '社区托育点', kindergarten: '幼儿园托班', employer: '用人单位托育点', private: '社会办托育机构', privatePuhui: '社会办托育机构' }[kind],
+          是否普惠: puhui ? '是' : '否', 托位数: capacity, '2岁以下托位数': Math.round(capacity * under2Share),
+          在托人数: Math.round(capacity * occupancy), 全日托月收费: price ?? '', 服务形式: services.join(';'),
+          最小收托月龄: ageMin, 最大收托月龄: 36, 联系电话: `0512-5${between(random, 6, 8)}${String(between(random, 0, 999999)).padStart(6, '0')}`,
+          服务时间: isCenter ? '07:30-18:00' : pick(random, HOURS), 签约医疗机构: medicalPartner,
+          从业人员数: staff, 持证人数: staff - uncertified, 质量评估等级: grade, '托育+康复': random() < 0.07 || isCenter ? '是' : '否',
+          开办年份: openedYear, 备案号: `示例-${openedYear}-${String(sequence).padStart(3, '0')}`, 更新日期: updatedAt, 示例数据: '是',
+        })
+      }
+    }
+  }
+  // Names must be unique: a second institution of the same kind in one community gets a branch suffix.
+  const seen = new Map<string, number>()
+  rows.forEach((row, index) => {
+    const name = String(row.机构名称)
+    const count = (seen.get(name) ?? 0) + 1
+    seen.set(name, count)
+    if (count > 1) row.机构名称 = name.replace('（示例）', `${['', '', '二', '三', '四', '五'][count] ?? count}部（示例）`)
+    row.机构编号 = `ZJGTY${String(index + 1).padStart(4, '0')}`
+  })
+  const headers = REGISTRY_COLUMNS.map((column) => column.header)
+  const csv = Papa.unparse({ fields: headers, data: rows.map((row) => headers.map((header) => row[header] ?? '')) }, { newline: '\r\n' })
+  writeFileSync(resolve(dataDir, 'registry-sample.csv'), '\uFEFF' + csv + '\r\n')
+  report(rows, areas)
+}
+
+function report(rows: Row[], areas: PlanningArea[]): void {
+  const byTown = new Map<string, number>()
+  for (const row of rows) {
+    const area = areaOfTown(areas, String(row.所属镇街)) as AreaId
+    byTown.set(area, (byTown.get(area) ?? 0) + Number(row.托位数))
+  }
+  const capacity = rows.reduce((sum, row) => sum + Number(row.托位数), 0)
+  const puhui = rows.filter((row) => row.是否普惠 === '是').reduce((sum, row) => sum + Number(row.托位数), 0)
+  console.log(`wrote registry-sample.csv: ${rows.length} institutions, ${capacity} 托位, 普惠 ${((100 * puhui) / capacity).toFixed(1)}%`)
+  console.log([...byTown].map(([town, places]) => `${town} ${places}`).join(', '))
+}
+
+main()

@@ -1,0 +1,108 @@
+import { Delaunay } from 'd3-delaunay'
+import { bbox, featureCollection, intersect, polygon, rewind, union } from '@turf/turf'
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson'
+import { areaOfTown, type PlanningArea } from './planning-areas'
+import type { AreaId, ZoneProperties } from './types'
+
+export type ZoneGeometry = Polygon | MultiPolygon
+export type ZoneCollection = FeatureCollection<ZoneGeometry, ZoneProperties>
+
+const round6 = (value: number): number => Math.round(value * 1e6) / 1e6
+
+/** Rounds a ring to 6 decimals, drops repeats that rounding creates, keeps it closed; null if it degenerates. */
+function roundRing(ring: Position[]): Position[] | null {
+  const out: Position[] = []
+  for (const [lon, lat] of ring) {
+    const position = [round6(lon), round6(lat)]
+    const last = out[out.length - 1]
+    if (!last || last[0] !== position[0] || last[1] !== position[1]) out.push(position)
+  }
+  const [first, last] = [out[0], out[out.length - 1]]
+  if (first[0] !== last[0] || first[1] !== last[1]) out.push([first[0], first[1]])
+  return out.length >= 4 ? out : null
+}
+
+/** 6-decimal coordinates, no degenerate rings, RFC 7946 winding; a single polygon stays a Polygon. */
+function tidy(geometry: ZoneGeometry): ZoneGeometry {
+  const polygons = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates)
+    .map((rings) => rings.map(roundRing))
+    .filter((rings) => rings[0] !== null)
+    .map((rings) => rings.filter((ring): ring is Position[] => ring !== null))
+  const tidied: ZoneGeometry = polygons.length === 1
+    ? { type: 'Polygon', coordinates: polygons[0] }
+    : { type: 'MultiPolygon', coordinates: polygons }
+  return rewind(tidied) as ZoneGeometry
+}
+
+function zoneProperties(area: PlanningArea, approximate: boolean): ZoneProperties {
+  return {
+    id: area.id, name: area.name, nameEn: area.nameEn, approximate, units: [...area.units], under3: 0, population: 0,
+    seat: [area.centre[0], area.centre[1]],
+  }
+}
+
+/**
+ * Approximate planning-area zones: the Voronoi cells of the area seats, clipped to the city boundary.
+ * Cells are computed in a locally equirectangular plane (longitude scaled by cos latitude) so that
+ * "nearest seat" means nearest on the ground. under3 and population are 0: the build script fills them.
+ *
+ * @example
+ * const zones = buildZones(boundary.features[0], areas)
+ * zones.features.map((zone) => zone.properties.id) // the area ids, in the order of `areas`
+ * zones.features[0].properties.approximate // true
+ */
+export function buildZones(boundary: Feature<ZoneGeometry>, areas: readonly PlanningArea[]): ZoneCollection {
+  const [west, south, east, north] = bbox(boundary)
+  const scale = Math.cos((((south + north) / 2) * Math.PI) / 180)
+  const sites = areas.map((area) => [area.centre[0] * scale, area.centre[1]] as [number, number])
+  const xs = [west * scale, east * scale, ...sites.map((site) => site[0])]
+  const ys = [south, north, ...sites.map((site) => site[1])]
+  const margin = 0.1
+  const voronoi = Delaunay.from(sites).voronoi([
+    Math.min(...xs) - margin, Math.min(...ys) - margin, Math.max(...xs) + margin, Math.max(...ys) + margin,
+  ])
+  const features = areas.map((area, index): Feature<ZoneGeometry, ZoneProperties> | null => {
+    const cell = voronoi.cellPolygon(index)
+    if (!cell) return null
+    const ring = cell.map(([x, y]) => [x / scale, y])
+    const clipped = intersect(featureCollection([polygon([ring]), { type: 'Feature', properties: {}, geometry: boundary.geometry }]))
+    if (!clipped) return null
+    return { type: 'Feature', properties: zoneProperties(area, true), geometry: tidy(clipped.geometry) }
+  })
+  return featureCollection(features.filter((feature) => feature !== null))
+}
+
+/**
+ * Zones from real town polygons (data/sources/towns.geojson): each feature's `name` (an NBS unit name,
+ * an area name or a known short form) picks its area; the polygons of one area are dissolved into one zone.
+ * Throws when a feature cannot be matched or an area gets no polygon, rather than drawing a partial map.
+ *
+ * @example
+ * const zones = zonesFromTowns(towns, areas)
+ * zones.features.every((zone) => zone.properties.approximate === false) // true
+ */
+export function zonesFromTowns(towns: FeatureCollection, areas: readonly PlanningArea[]): ZoneCollection {
+  const byArea = new Map<AreaId, ZoneGeometry[]>()
+  const unmatched: string[] = []
+  for (const town of towns.features) {
+    const name = String(town.properties?.name ?? '')
+    const id = areaOfTown(areas, name)
+    const geometry = town.geometry
+    if (!id || !geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) {
+      unmatched.push(name || '(no name)')
+      continue
+    }
+    byArea.set(id, [...(byArea.get(id) ?? []), geometry])
+  }
+  if (unmatched.length > 0) throw new Error(`towns.geojson: no planning area for ${unmatched.join(', ')}`)
+  const empty = areas.filter((area) => !byArea.has(area.id)).map((area) => area.name)
+  if (empty.length > 0) throw new Error(`towns.geojson: no polygon for ${empty.join(', ')}`)
+  return featureCollection(areas.map((area): Feature<ZoneGeometry, ZoneProperties> => {
+    const parts = byArea.get(area.id) as ZoneGeometry[]
+    const merged = parts.length === 1
+      ? parts[0]
+      : union(featureCollection(parts.map((geometry) => ({ type: 'Feature' as const, properties: {}, geometry }))))?.geometry
+    if (!merged) throw new Error(`towns.geojson: the polygons of ${area.name} are empty`)
+    return { type: 'Feature', properties: zoneProperties(area, false), geometry: tidy(merged) }
+  }))
+}
