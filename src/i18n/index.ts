@@ -1,12 +1,13 @@
 import { createI18n } from 'vue-i18n'
 import * as core from './messages/core'
 import * as map from './messages/map'
+import * as embed from './messages/embed'
 import * as pwa from './messages/pwa'
 
 // Each topic keeps its strings in messages/<topic>.ts as { zh, en }; add a topic here.
-const topics = [core, map, pwa]
+const topics = [core, map, pwa, embed]
 
-const zhCN = Object.assign({}, ...topics.map((topic) => topic.zh)) as typeof core.zh & typeof map.zh & typeof pwa.zh
+const zhCN = Object.assign({}, ...topics.map((topic) => topic.zh)) as typeof core.zh & typeof map.zh & typeof pwa.zh & typeof embed.zh
 const en = Object.assign({}, ...topics.map((topic) => topic.en)) as typeof zhCN
 
 export type MessageSchema = typeof zhCN
