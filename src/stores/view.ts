@@ -1,0 +1,39 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { SortKey } from '../lib/sort-institutions'
+
+export type AppView = 'map' | 'list' | 'planner'
+
+export interface MapViewState {
+  center: [number, number]
+  zoom: number
+}
+
+/** Which view is shown and where the map looks. */
+export const useViewStore = defineStore('view', () => {
+  /** The requested view. */
+  const view = ref<AppView>('map')
+  /** Last map camera (set by the map on moveend, or by a deep link for the map to fly to). */
+  const mapView = ref<MapViewState | null>(null)
+  /** false once the map finds no WebGL: the list is shown instead. */
+  const webglAvailable = ref(true)
+  /** The side-by-side comparison is shown in place of the map or list. */
+  const compareOpen = ref(false)
+  /** Order of the list. */
+  const sortBy = ref<SortKey>('distance')
+  /** The view actually shown: without WebGL there is no map. */
+  const shownView = computed<AppView>(() => (!webglAvailable.value && view.value !== 'list' ? 'list' : view.value))
+
+  function setView(next: AppView) { view.value = next }
+  function setMapView(next: MapViewState | null) {
+    mapView.value = next ? { center: [next.center[0], next.center[1]], zoom: next.zoom } : null
+  }
+  function setWebglAvailable(available: boolean) { webglAvailable.value = available }
+  function setSortBy(next: SortKey) { sortBy.value = next }
+  function setCompareOpen(open: boolean) { compareOpen.value = open }
+
+  return {
+    view, mapView, webglAvailable, sortBy, compareOpen, shownView,
+    setView, setMapView, setWebglAvailable, setSortBy, setCompareOpen,
+  }
+})
