@@ -1,0 +1,111 @@
+import { circleRowSpans } from './circle-row-spans'
+import type { CoverageGrid } from './create-coverage-grid'
+
+/** Per-cell site counts with running covered-cell totals, built lazily row by row. */
+export interface CountGrid {
+  /** Covered cells (count > 0) per cellClass value (the NO_ZONE class outside the city is not tracked). */
+  coveredPerClass: Int32Array
+  /** Add (+1) or subtract (−1) one circle, updating the totals. */
+  stamp(lng: number, lat: number, delta: 1 | -1): void
+  /** Sites covering each cell (materialises every row; afterwards kept current by stamp). Do not mutate. */
+  counts(): Uint16Array
+}
+
+/**
+ * A count grid for circles of one radius. The initial build never touches single cells: each circle is cut
+ * into one run of cells per row; per row the runs are sorted, merged and intersected with the grid's class
+ * runs to get the covered cells per class. The per-cell counts (16-bit, ≤ 65,535 overlapping sites) of a
+ * row are materialised from its stored runs only when an edit first touches the row or when the counts are
+ * asked for; from then on stamp keeps them and the totals current.
+ *
+ * @example
+ * const counts = createCountGrid(grid, sites, 1000)
+ * counts.stamp(120.6, 31.9, 1) // add a circle
+ * counts.coveredPerClass // covered cells per zone/city class
+ */
+export function createCountGrid(
+  grid: CoverageGrid, centres: readonly { lng: number; lat: number }[], radiusMeters: number,
+): CountGrid {
+  const { columns, rows, cellClass, rowRuns, runStart, runEnd, runClass } = grid
+  // Pass 1: every circle's row runs, packed as row and (first column << 16 | last column).
+  let capacity = Math.max(16, centres.length * (Math.ceil((2.02 * radiusMeters) / grid.cellSizeMeters) + 3))
+  let spanRow = new Int32Array(capacity)
+  let spanKey = new Uint32Array(capacity)
+  let spans = 0
+  const collect = (firstCell: number, lastCell: number) => {
+    if (spans === capacity) {
+      capacity *= 2
+      const rowsCopy = new Int32Array(capacity); rowsCopy.set(spanRow); spanRow = rowsCopy
+      const keysCopy = new Uint32Array(capacity); keysCopy.set(spanKey); spanKey = keysCopy
+    }
+    const row = (firstCell / columns) | 0
+    spanRow[spans] = row
+    spanKey[spans++] = (((firstCell - row * columns) << 16) | (lastCell - row * columns)) >>> 0
+  }
+  for (const { lng, lat } of centres) circleRowSpans(grid, lng, lat, radiusMeters, collect)
+  // Pass 2: bucket the runs by row (counting sort), then sort each row's runs by first column.
+  const rowSpans = new Int32Array(rows + 1)
+  for (let span = 0; span < spans; span++) rowSpans[spanRow[span] + 1]++
+  for (let row = 0; row < rows; row++) rowSpans[row + 1] += rowSpans[row]
+  const keys = new Uint32Array(spans)
+  const next = rowSpans.slice(0, rows)
+  for (let span = 0; span < spans; span++) keys[next[spanRow[span]]++] = spanKey[span]
+  const coveredPerClass = new Int32Array(256)
+  for (let row = 0; row < rows; row++) {
+    const from = rowSpans[row], to = rowSpans[row + 1]
+    if (from === to || rowRuns[row] === rowRuns[row + 1]) continue
+    keys.subarray(from, to).sort()
+    // Merge the sorted runs into a union and intersect each union piece with the row's class runs.
+    const lastRun = rowRuns[row + 1]
+    let run = rowRuns[row]
+    let unionStart = -1, unionEnd = -1
+    for (let span = from; span <= to; span++) {
+      const first = span < to ? keys[span] >>> 16 : columns + 1
+      const end = span < to ? (keys[span] & 0xffff) + 1 : columns + 1
+      if (first <= unionEnd) { if (end > unionEnd) unionEnd = end; continue }
+      if (unionEnd > unionStart) {
+        while (run < lastRun && runEnd[run] <= unionStart) run++
+        for (let other = run; other < lastRun && runStart[other] < unionEnd; other++) {
+          const overlap = Math.min(unionEnd, runEnd[other]) - Math.max(unionStart, runStart[other])
+          if (overlap > 0) coveredPerClass[runClass[other]] += overlap
+        }
+      }
+      unionStart = first
+      unionEnd = end
+    }
+  }
+  const counts = new Uint16Array(columns * rows)
+  const rowReady = new Uint8Array(rows)
+  const materialise = (row: number) => {
+    rowReady[row] = 1
+    const offset = row * columns
+    for (let span = rowSpans[row]; span < rowSpans[row + 1]; span++) {
+      counts[offset + (keys[span] >>> 16)]++
+      const after = (keys[span] & 0xffff) + 1
+      if (after < columns) counts[offset + after]--
+    }
+    let running = 0
+    for (let cell = offset, end = offset + columns; cell < end; cell++) {
+      running = (running + counts[cell]) & 0xffff // wrap-around arithmetic: exact below 65,536
+      counts[cell] = running
+    }
+  }
+  const add = (first: number, last: number) => {
+    const row = (first / columns) | 0
+    if (!rowReady[row]) materialise(row)
+    for (let cell = first; cell <= last; cell++) if (counts[cell]++ === 0) coveredPerClass[cellClass[cell]]++
+  }
+  const subtract = (first: number, last: number) => {
+    const row = (first / columns) | 0
+    if (!rowReady[row]) materialise(row)
+    for (let cell = first; cell <= last; cell++) if (--counts[cell] === 0) coveredPerClass[cellClass[cell]]--
+  }
+  return {
+    coveredPerClass,
+    stamp: (lng, lat, delta) => circleRowSpans(grid, lng, lat, radiusMeters, delta === 1 ? add : subtract),
+    counts: () => {
+      for (let row = 0; row < rows; row++) if (!rowReady[row]) materialise(row)
+      return counts
+    },
+  }
+}

@@ -1,0 +1,133 @@
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson'
+import type { AreaId } from '../types'
+import { polygonRings, type PolygonSource } from './polygon-rings'
+import { scanlineFill } from './scanline-fill'
+import { DEFAULT_CELL_SIZE_METERS, EARTH_RADIUS_METERS } from './types'
+
+const RADIANS = Math.PI / 180
+/** cellClass value bits: low 7 bits = zone index (NO_ZONE when none), top bit = inside the city. */
+export const NO_ZONE = 127
+export const IN_CITY = 128
+
+/**
+ * A static raster frame in a cylindrical equal-area projection (standard parallel at the data's centre),
+ * so every cell has the same true area. Cells know their zone and whether they lie in the city.
+ */
+export interface CoverageGrid {
+  cellSizeMeters: number
+  columns: number
+  rows: number
+  /** Projected x/y (metres) of the grid's south-west corner. */
+  originX: number
+  originY: number
+  centralLng: number
+  /** cos of the standard parallel. */
+  standardCos: number
+  /** Latitude (radians) and its cosine at each row's cell centres. */
+  rowLat: Float64Array
+  rowCos: Float64Array
+  /** Per cell: zone index | IN_CITY. Cell index = row * columns + column; row 0 is the south edge. */
+  cellClass: Uint8Array
+  /** Number of cells of each cellClass value. */
+  cellsPerClass: Int32Array
+  /** Runs of equal class per row (NO_ZONE runs left out): row r owns runs rowRuns[r] … rowRuns[r + 1] − 1. */
+  rowRuns: Int32Array
+  /** Per run: first column, column after the last, cellClass value. */
+  runStart: Int32Array
+  runEnd: Int32Array
+  runClass: Uint8Array
+  /** Zone index → area id, in the order of the zones collection. */
+  areaIds: AreaId[]
+}
+
+export interface CoverageGridOptions {
+  /** Planning areas: Polygon/MultiPolygon features whose properties.id is the AreaId. */
+  zones: FeatureCollection<Geometry | null, { id: AreaId }>
+  /** The city outline; defaults to the union of the zones. */
+  boundary?: PolygonSource
+  cellSizeMeters?: number
+}
+
+function extent(rings: Position[][]): [number, number, number, number] {
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity]
+  for (const ring of rings) for (const [lng, lat] of ring) {
+    box[0] = Math.min(box[0], lng); box[1] = Math.min(box[1], lat)
+    box[2] = Math.max(box[2], lng); box[3] = Math.max(box[3], lat)
+  }
+  return box
+}
+
+/**
+ * Build the count-grid frame for the zones (and city boundary). Static per dataset: reuse it across
+ * radii, bases and what-if states.
+ *
+ * @example
+ * const grid = createCoverageGrid({ zones, boundary, cellSizeMeters: 25 })
+ * grid.columns * grid.rows // ≈ 2.3 million cells for Zhangjiagang
+ */
+export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
+  const cellSizeMeters = options.cellSizeMeters ?? DEFAULT_CELL_SIZE_METERS
+  const zoneRings = options.zones.features.map((feature) => polygonRings(feature as Feature))
+  const cityRings = options.boundary ? polygonRings(options.boundary) : zoneRings.flat()
+  const [west, south, east, north] = extent([...cityRings, ...zoneRings.flat()])
+  const standardCos = Math.cos(((south + north) / 2) * RADIANS)
+  const centralLng = (west + east) / 2
+  const projectX = (lng: number) => EARTH_RADIUS_METERS * (lng - centralLng) * RADIANS * standardCos
+  const projectY = (lat: number) => (EARTH_RADIUS_METERS * Math.sin(lat * RADIANS)) / standardCos
+  const originX = projectX(west)
+  const originY = projectY(south)
+  const columns = Math.max(1, Math.ceil((projectX(east) - originX) / cellSizeMeters))
+  const rows = Math.max(1, Math.ceil((projectY(north) - originY) / cellSizeMeters))
+  if (columns >= 65536) throw new Error('grid too wide: use larger cells')
+  const rowLat = new Float64Array(rows)
+  const rowCos = new Float64Array(rows)
+  for (let row = 0; row < rows; row++) {
+    const y = originY + (row + 0.5) * cellSizeMeters
+    rowLat[row] = Math.asin(Math.max(-1, Math.min(1, (y * standardCos) / EARTH_RADIUS_METERS)))
+    rowCos[row] = Math.cos(rowLat[row])
+  }
+  const toGrid = ([lng, lat]: Position): [number, number] =>
+    [(projectX(lng) - originX) / cellSizeMeters, (projectY(lat) - originY) / cellSizeMeters]
+  // Collect runs per row (code = zone index, or −1 for the city outline), then cut each row at every run
+  // end and fill whole segments: no per-cell work besides the memset.
+  const runsByRow: number[][] = Array.from({ length: rows }, () => [])
+  const collect = (code: number) => (row: number, first: number, last: number) => runsByRow[row].push(first, last + 1, code)
+  zoneRings.forEach((rings, zoneIndex) => scanlineFill(rings, columns, rows, toGrid, collect(zoneIndex)))
+  scanlineFill(cityRings, columns, rows, toGrid, collect(-1))
+  const cellClass = new Uint8Array(columns * rows).fill(NO_ZONE)
+  const cellsPerClass = new Int32Array(256)
+  cellsPerClass[NO_ZONE] = columns * rows
+  const rowRuns = new Int32Array(rows + 1)
+  const segments: number[] = []
+  runsByRow.forEach((runs, row) => {
+    rowRuns[row] = segments.length / 3
+    if (runs.length === 0) return
+    const cuts = [...new Set(runs.filter((_, index) => index % 3 !== 2))].sort((a, b) => a - b)
+    for (let cut = 0; cut + 1 < cuts.length; cut++) {
+      const start = cuts[cut]
+      const end = cuts[cut + 1]
+      let zone = NO_ZONE
+      let city = 0
+      for (let run = 0; run < runs.length; run += 3) {
+        if (runs[run] > start || runs[run + 1] < end) continue
+        if (runs[run + 2] < 0) city = IN_CITY
+        else zone = runs[run + 2] // a later zone wins where zones overlap
+      }
+      const value = zone | city
+      if (value === NO_ZONE) continue
+      cellClass.fill(value, row * columns + start, row * columns + end)
+      segments.push(start, end, value)
+      cellsPerClass[value] += end - start
+      cellsPerClass[NO_ZONE] -= end - start
+    }
+  })
+  rowRuns[rows] = segments.length / 3
+  const runStart = Int32Array.from({ length: segments.length / 3 }, (_, run) => segments[run * 3])
+  const runEnd = Int32Array.from({ length: segments.length / 3 }, (_, run) => segments[run * 3 + 1])
+  const runClass = Uint8Array.from({ length: segments.length / 3 }, (_, run) => segments[run * 3 + 2])
+  const areaIds = options.zones.features.map((feature) => feature.properties.id)
+  return {
+    cellSizeMeters, columns, rows, originX, originY, centralLng, standardCos, rowLat, rowCos, cellClass, cellsPerClass,
+    rowRuns, runStart, runEnd, runClass, areaIds,
+  }
+}
