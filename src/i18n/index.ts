@@ -1,13 +1,14 @@
 import { createI18n } from 'vue-i18n'
 import * as core from './messages/core'
 import * as map from './messages/map'
-import * as embed from './messages/embed'
+import * as parents from './messages/parents'
 import * as pwa from './messages/pwa'
+import * as embed from './messages/embed'
 
 // Each topic keeps its strings in messages/<topic>.ts as { zh, en }; add a topic here.
-const topics = [core, map, pwa, embed]
+const topics = [core, map, parents, pwa, embed]
 
-const zhCN = Object.assign({}, ...topics.map((topic) => topic.zh)) as typeof core.zh & typeof map.zh & typeof pwa.zh & typeof embed.zh
+const zhCN = Object.assign({}, ...topics.map((topic) => topic.zh)) as typeof core.zh & typeof map.zh & typeof parents.zh & typeof pwa.zh & typeof embed.zh
 const en = Object.assign({}, ...topics.map((topic) => topic.en)) as typeof zhCN
 
 export type MessageSchema = typeof zhCN

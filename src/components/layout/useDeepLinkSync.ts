@@ -1,0 +1,59 @@
+import { computed, watch } from 'vue'
+import type { DeepLinkState } from '../../lib/deep-link-state'
+import { parseDeepLink } from '../../lib/parse-deep-link'
+import { serializeDeepLink } from '../../lib/serialize-deep-link'
+import { useDataStore } from '../../stores/data'
+import { useFiltersStore } from '../../stores/filters'
+import { usePreferencesStore } from '../../stores/preferences'
+import { useSelectionStore } from '../../stores/selection'
+import { useViewStore } from '../../stores/view'
+
+/** Restores the stores from the URL once, then keeps the URL in step with history.replaceState. */
+export function useDeepLinkSync() {
+  const data = useDataStore()
+  const filters = useFiltersStore()
+  const preferences = usePreferencesStore()
+  const selection = useSelectionStore()
+  const view = useViewStore()
+
+  const initial = parseDeepLink(window.location.search)
+  if (initial.types) filters.types = initial.types
+  if (initial.puhui !== undefined) filters.puhui = initial.puhui
+  if (initial.age !== undefined) filters.ageMonths = initial.age
+  if (initial.service) filters.service = initial.service
+  if (initial.price !== undefined) filters.maxPrice = initial.price
+  if (initial.vacancy !== undefined) filters.hasVacancy = initial.vacancy
+  if (initial.medical !== undefined) filters.medical = initial.medical
+  if (initial.inclusive !== undefined) filters.inclusive = initial.inclusive
+  if (initial.q) filters.query = initial.q
+  if (initial.town) filters.town = initial.town
+  if (initial.view) view.setView(initial.view)
+  if (initial.lang) preferences.setLocale(initial.lang)
+  if (initial.elder !== undefined) preferences.setElder(initial.elder)
+  if (initial.lng !== undefined && initial.lat !== undefined && initial.z !== undefined) {
+    view.setMapView({ center: [initial.lng, initial.lat], zoom: initial.z })
+  }
+
+  // The id waits for the data; an id that is not in the data is dropped.
+  let pendingId = initial.id ?? null
+  watch(() => data.institutions, (collection) => {
+    if (!collection || pendingId === null) return
+    if (collection.features.some((feature) => feature.properties.id === pendingId)) selection.select(pendingId)
+    pendingId = null
+  }, { immediate: true })
+
+  const query = computed(() => {
+    const state: Partial<DeepLinkState> = {
+      types: filters.types, puhui: filters.puhui, age: filters.ageMonths ?? undefined, service: filters.service ?? undefined,
+      price: filters.maxPrice ?? undefined, vacancy: filters.hasVacancy, medical: filters.medical, inclusive: filters.inclusive,
+      q: filters.query.trim(), town: filters.town ?? undefined, id: selection.selectedId ?? pendingId ?? undefined,
+      view: view.view, lang: preferences.locale, elder: preferences.elder,
+    }
+    if (view.mapView) Object.assign(state, { lng: view.mapView.center[0], lat: view.mapView.center[1], z: view.mapView.zoom })
+    return serializeDeepLink(state)
+  })
+  watch(query, (search) => {
+    const url = `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`
+    window.history.replaceState(window.history.state, '', url)
+  }, { immediate: true })
+}
