@@ -28,6 +28,7 @@ function tidy(geometry: ZoneGeometry): ZoneGeometry {
     .map((rings) => rings.map(roundRing))
     .filter((rings) => rings[0] !== null)
     .map((rings) => rings.filter((ring): ring is Position[] => ring !== null))
+  if (polygons.length === 0) throw new Error('zone collapsed to nothing after rounding')
   const tidied: ZoneGeometry = polygons.length === 1
     ? { type: 'Polygon', coordinates: polygons[0] }
     : { type: 'MultiPolygon', coordinates: polygons }
