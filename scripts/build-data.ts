@@ -12,21 +12,26 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson'
-import { readSheet } from 'read-excel-file/node'
-import { buildZones, zonesFromTowns } from '../src/lib/build-zones'
 import { sha256Hex } from '../src/lib/hash'
-import { computeIndicators } from '../src/lib/indicators/compute-indicators'
 import { buildManifest } from '../src/lib/manifest'
-import { placeCommunities, type UnitsFile } from '../src/lib/place-communities'
+import type { UnitsFile } from '../src/lib/place-communities'
 import { areaOfTown, parsePlanningAreas } from '../src/lib/planning-areas'
 import { decodeRegistryBytes } from '../src/lib/registry/decode-registry-bytes'
 import { formatRejectedCsv } from '../src/lib/registry/format-rejected-csv'
 import { parseCsv, type CsvRecord } from '../src/lib/registry/parse-csv'
 import { readRegistryTable } from '../src/lib/registry/read-registry-table'
 import { sheetToRecords, type SheetCell } from '../src/lib/registry/sheet-to-records'
-import { validateRegistry } from '../src/lib/registry/validate-registry'
 import { stableJson } from '../src/lib/stable-json'
 import type { CommunityProperties, InstitutionProperties, TargetsFile } from '../src/lib/types'
+
+/** The geometry-heavy modules (turf alone takes a second to load) are loaded once the registry is known to be usable. */
+const loadPipeline = async () => {
+  const [zones, communities, indicators, registry] = await Promise.all([
+    import('../src/lib/build-zones'), import('../src/lib/place-communities'),
+    import('../src/lib/indicators/compute-indicators'), import('../src/lib/registry/validate-registry'),
+  ])
+  return { ...zones, ...communities, ...indicators, ...registry }
+}
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 /** Seed of the sample community placement: change it and every sample point moves. */
@@ -107,6 +112,7 @@ function parseJson<T>(file: string, bytes: Uint8Array): T {
 async function registryRecords(file: string, bytes: Uint8Array): Promise<{ records: CsvRecord[]; encoding: string }> {
   if (/\.xlsx$/i.test(file)) {
     try {
+      const { readSheet } = await import('read-excel-file/node')
       return { records: sheetToRecords((await readSheet(Buffer.from(bytes))) as SheetCell[][]), encoding: 'xlsx' }
     } catch (error) {
       throw new UnusableInput(`${shown(file)}: not a readable .xlsx file (${(error as Error).message})`)
@@ -146,6 +152,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const table = fromSource(options.registry, () => readRegistryTable(records))
   stage('read registry', `${shown(options.registry)} (${encoding}), ${table.rows.length} rows, ${table.blankLines} blank lines skipped`)
   if (table.unknownHeaders.length > 0) console.log(`  ignored columns: ${table.unknownHeaders.join(', ')}`)
+
+  const { buildZones, zonesFromTowns, placeCommunities, computeIndicators, validateRegistry } = await loadPipeline()
+  stage('load libraries')
 
   const source = (name: string) => path.join(options.sources, name)
   const boundaryFile = parseJson<FeatureCollection<Polygon | MultiPolygon> | Feature<Polygon | MultiPolygon>>(

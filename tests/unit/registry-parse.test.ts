@@ -1,0 +1,107 @@
+import iconv from 'iconv-lite'
+import { describe, expect, it } from 'vitest'
+import { decodeRegistryBytes } from '../../src/lib/registry/decode-registry-bytes'
+import { normaliseNumberText } from '../../src/lib/registry/normalise-number-text'
+import { parseCsv } from '../../src/lib/registry/parse-csv'
+import { readRegistryTable } from '../../src/lib/registry/read-registry-table'
+import { RegistryInputError } from '../../src/lib/registry/registry-input-error'
+import { sheetToRecords } from '../../src/lib/registry/sheet-to-records'
+
+const REQUIRED_HEADER = '机构编号,机构名称,所属镇街,经度,纬度,机构类型,是否普惠,托位数'
+
+describe('parseCsv', () => {
+  it('keeps quoted commas, doubled quotes and line breaks inside a cell', () => {
+    const records = parseCsv('a,b\n"x, y","say ""hi"""\n"multi\nline",2\n')
+    expect(records).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['x, y', 'say "hi"'] },
+      { line: 3, cells: ['multi\nline', '2'] },
+    ])
+  })
+
+  it('numbers records by the source line they start on, with CRLF, CR and no final newline', () => {
+    const records = parseCsv('h1,h2\r\n"a\r\nb",1\r\n\r\nc,2\rd,3')
+    expect(records.map((record) => record.line)).toEqual([1, 2, 4, 5, 6])
+    expect(records[2].cells).toEqual([''])
+    expect(records[4].cells).toEqual(['d', '3'])
+  })
+
+  it('reads tab-separated text when the first line has tabs and no commas', () => {
+    expect(parseCsv('a\tb\n1,5\t2\n')[1].cells).toEqual(['1,5', '2'])
+  })
+})
+
+describe('decodeRegistryBytes', () => {
+  it('reads UTF-8 with and without a BOM', () => {
+    const plain = new TextEncoder().encode('机构编号\nA1')
+    expect(decodeRegistryBytes(plain)).toEqual({ text: '机构编号\nA1', encoding: 'utf-8' })
+    const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...plain])
+    expect(decodeRegistryBytes(withBom)).toEqual({ text: '机构编号\nA1', encoding: 'utf-8-bom' })
+  })
+
+  it('falls back to GBK when the bytes are not UTF-8', () => {
+    const gbk = new Uint8Array(iconv.encode('机构名称,所属镇街\n童心托育,杨舍镇', 'gbk'))
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(gbk)).toThrow()
+    expect(decodeRegistryBytes(gbk)).toEqual({ text: '机构名称,所属镇街\n童心托育,杨舍镇', encoding: 'gb18030' })
+  })
+
+  it('refuses bytes that are neither UTF-8 nor GBK', () => {
+    const binary = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xff, 0xff, 0x80, 0x00])
+    expect(() => decodeRegistryBytes(binary)).toThrow(RegistryInputError)
+    expect(() => decodeRegistryBytes(binary)).toThrow(/undecodable/)
+  })
+})
+
+describe('normaliseNumberText', () => {
+  it('turns full-width digits, point and sign into ASCII and trims', () => {
+    expect(normaliseNumberText('\u3000１２０．５２ ')).toBe('120.52')
+    expect(normaliseNumberText('－３')).toBe('-3')
+    expect(normaliseNumberText('1,200')).toBe('1200')
+    expect(normaliseNumberText('1,2')).toBe('1,2')
+  })
+})
+
+describe('readRegistryTable', () => {
+  it('maps Chinese headers and English keys in any order, with units in brackets', () => {
+    const table = readRegistryTable(parseCsv('type,puhui,托位数（个）,LAT,lon,所属镇街,机构名称, id \n'))
+    expect(table.columns).toEqual({ type: 0, puhui: 1, capacity: 2, lat: 3, lon: 4, town: 5, name: 6, id: 7 })
+  })
+
+  it('skips blank lines (also lines of bare commas) without counting them as rows', () => {
+    const table = readRegistryTable(parseCsv(`\n${REQUIRED_HEADER}\nA1,x\n\n , ,\nA2,y\n`))
+    expect(table.rows.map((row) => [row.line, row.values.id])).toEqual([[3, 'A1'], [6, 'A2']])
+    expect(table.blankLines).toBe(2)
+  })
+
+  it('lists unknown headers and counts cells beyond the header', () => {
+    const table = readRegistryTable(parseCsv(`${REQUIRED_HEADER},备注\nA1,a,b,c,d,e,f,g,note,extra,\n`))
+    expect(table.unknownHeaders).toEqual(['备注'])
+    expect(table.rows[0].extraCells).toBe(1)
+  })
+
+  it('refuses a file with no header row', () => {
+    expect(() => readRegistryTable(parseCsv('\n \n'))).toThrow(/no header row/)
+    expect(() => readRegistryTable(parseCsv('foo,bar\n1,2\n'))).toThrow(/no header row: line 1/)
+  })
+
+  it('names every missing required column', () => {
+    expect(() => readRegistryTable(parseCsv('机构编号,机构名称,所属镇街,机构类型,是否普惠,托位数\n')))
+      .toThrow('required columns missing: 经度 (lon), 纬度 (lat)')
+  })
+
+  it('refuses a column given twice', () => {
+    expect(() => readRegistryTable(parseCsv(`${REQUIRED_HEADER},capacity\n`))).toThrow(/appears twice/)
+  })
+})
+
+describe('sheetToRecords', () => {
+  it('numbers rows by sheet row and writes dates, booleans and numbers as text', () => {
+    const records = sheetToRecords([['机构编号', '更新日期'], ['A1', new Date(Date.UTC(2024, 8, 3))], [null, true], ['B', 31.5]])
+    expect(records).toEqual([
+      { line: 1, cells: ['机构编号', '更新日期'] },
+      { line: 2, cells: ['A1', '2024-09-03'] },
+      { line: 3, cells: ['', '是'] },
+      { line: 4, cells: ['B', '31.5'] },
+    ])
+  })
+})
