@@ -102,6 +102,15 @@ export default defineConfig(({ mode }) => {
         },
       }),
     ],
+    // Compile-time flags: drop the Options API, devtools hooks and vue-i18n's legacy API from the bundle.
+    define: {
+      __VUE_OPTIONS_API__: 'false',
+      __VUE_PROD_DEVTOOLS__: 'false',
+      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+      __VUE_I18N_FULL_INSTALL__: 'false',
+      __VUE_I18N_LEGACY_API__: 'false',
+      __INTLIFY_PROD_DEVTOOLS__: 'false',
+    },
     build: {
       target: 'es2022',
       sourcemap: false,
