@@ -8,7 +8,7 @@ import { useLocationStore } from '../stores/location'
 import { useSelectionStore } from '../stores/selection'
 import { createHostMessageHandler } from './apply-host-message'
 import { createEmbedBridge, type EmbedBridge } from './create-bridge'
-import { hostOrigin, isEmbedMode } from './embed-mode'
+import { hostOrigin, initialQuery, isEmbedMode } from './embed-mode'
 import './embed.css'
 
 let bridge: EmbedBridge | null = null
@@ -32,7 +32,7 @@ export function installEmbedBridge(): void {
   const selection = useSelectionStore()
   const embedded = isEmbedMode()
   document.documentElement.classList.toggle('embed-mode', embedded)
-  const hostLocation = embedded ? parseHostLocation(window.location.search) : null
+  const hostLocation = embedded ? parseHostLocation(initialQuery()) : null
   if (hostLocation) location.setPlace({ ...hostLocation, source: 'host' })
 
   const allowedOrigins = parseEmbedOrigins(import.meta.env.VITE_EMBED_ORIGINS)
