@@ -1,16 +1,48 @@
-/** Strings of the map and its controls. */
+/** Strings of the map, its legend and its controls. */
 export const zh = {
   map: {
     label: '张家港托育机构地图',
+    canvasLabel: '地图画面：方向键平移，加号减号缩放',
     legend: '图例',
+    showLegend: '显示图例',
+    hideLegend: '隐藏图例',
+    puhui: '普惠机构（黑色粗边，内有“惠”字）',
+    puhuiMark: '惠',
+    cluster: '数字圆圈：该处机构数量，点击放大',
+    selected: '红圈：当前选中的机构',
+    place: '蓝色圆：我的位置周边 15 分钟步行圈（1000 米）',
+    zones: '虚线：规划片区（近似示意）',
+    approximate: '（示意）',
     noWebgl: '此设备无法显示地图（不支持 WebGL）。',
+    pickHint: '请在地图上点选“我的位置”',
+    zoomIn: '放大',
+    zoomOut: '缩小',
+    resetBearing: '重置方向',
+    attribution: '地图来源',
+    tianditu: '© 天地图 国家地理信息公共服务平台',
   },
 }
 
 export const en: typeof zh = {
   map: {
     label: 'Map of childcare institutions in Zhangjiagang',
+    canvasLabel: 'Map view: arrow keys pan, plus and minus zoom',
     legend: 'Legend',
+    showLegend: 'Show legend',
+    hideLegend: 'Hide legend',
+    puhui: 'Affordable (普惠): thick dark ring with 惠 inside',
+    puhuiMark: '惠',
+    cluster: 'Numbered circle: institutions there; tap to zoom in',
+    selected: 'Red ring: the selected institution',
+    place: 'Blue circle: 15-minute walk (1,000 m) around my place',
+    zones: 'Dashed lines: planning areas (approximate)',
+    approximate: '(approximate)',
     noWebgl: 'This device cannot show the map (no WebGL).',
+    pickHint: 'Tap the map to set “my place”',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    resetBearing: 'Reset north',
+    attribution: 'Map sources',
+    tianditu: '© Tianditu (National Platform for Common Geospatial Information Services)',
   },
 }
