@@ -1,0 +1,236 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import gcoord from 'gcoord'
+import type { Browser, Frame, Page } from 'playwright-core'
+import { createStaticServer } from '../../scripts/serve.mjs'
+import type { InstitutionProperties, ManifestFile } from '../../src/lib/types'
+import { launchBrowser, openPage } from './browser'
+
+// Three origins on 127.0.0.1: the app, an allowlisted host and a host that may frame the app but not talk to it.
+const APP = 'http://127.0.0.1:47180'
+const HOST = 'http://127.0.0.1:47181'
+const OTHER = 'http://127.0.0.1:47182'
+const OUT_DIR = process.env.E2E_EMBED_DIST ?? 'dist-embed'
+const SUZHOUDAO_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 szd_SZGov/3.5.0'
+
+interface Institution { geometry: { coordinates: [number, number] }; properties: InstitutionProperties }
+interface DemoWindow { embedDemo: { received: { type: string; [key: string]: unknown }[]; send(message: unknown): void } }
+
+let browser: Browser
+const servers: Server[] = []
+let institutions: Institution[] = []
+let manifest: ManifestFile
+
+function listen(server: Server, origin: string) {
+  servers.push(server)
+  return new Promise<void>((resolve) => server.listen(Number(new URL(origin).port), '127.0.0.1', resolve))
+}
+
+/** A government page: serves the demo host files with its own CSP that may frame the app's origin only. */
+function hostServer() {
+  const files: Record<string, string> = {
+    '/embed-demo.html': 'text/html; charset=utf-8', '/embed-demo.js': 'text/javascript; charset=utf-8',
+    '/embed-demo.css': 'text/css; charset=utf-8', '/favicon.ico': 'image/x-icon',
+  }
+  return createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname
+    if (!files[path]) return void response.writeHead(404).end()
+    response.writeHead(200, {
+      'content-type': files[path],
+      'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self'; frame-src ${APP}`,
+    })
+    response.end(readFileSync(`public${path}`))
+  })
+}
+
+beforeAll(async () => {
+  if (!process.env.E2E_EMBED_DIST) {
+    execFileSync('npx', ['vite', 'build', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'warn'], {
+      env: { ...process.env, VITE_EMBED_ORIGINS: HOST }, stdio: 'inherit',
+    })
+  }
+  institutions = (JSON.parse(readFileSync(`${OUT_DIR}/data/institutions.geojson`, 'utf8')) as { features: Institution[] }).features
+  manifest = JSON.parse(readFileSync(`${OUT_DIR}/data/manifest.json`, 'utf8')) as ManifestFile
+  // Both hosts may frame the app (CSP frame-ancestors); only HOST is in the build's message allowlist.
+  const previous = process.env.EMBED_FRAME_ANCESTORS
+  process.env.EMBED_FRAME_ANCESTORS = `${HOST},${OTHER}`
+  const app = createStaticServer(OUT_DIR)
+  if (previous === undefined) delete process.env.EMBED_FRAME_ANCESTORS
+  else process.env.EMBED_FRAME_ANCESTORS = previous
+  await Promise.all([listen(app, APP), listen(hostServer(), HOST), listen(hostServer(), OTHER)])
+  browser = await launchBrowser()
+}, 240_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))))
+})
+
+async function openHost(origin: string, options: Parameters<typeof openPage>[2] = {}, using: Browser = browser) {
+  const url = `${origin}/embed-demo.html?app=${encodeURIComponent(`${APP}/?embed=1`)}`
+  const opened = await openPage(using, url, { viewport: { width: 1000, height: 800 }, ...options })
+  const frame = opened.page.frameLocator('#app-frame')
+  await expect.poll(() => frame.getByTestId('result-count').textContent(), { timeout: 60_000 }).toBe(`共 ${institutions.length} 家`)
+  return { ...opened, frame, appFrame: opened.page.frames().find((candidate) => candidate.url().startsWith(APP)) as Frame }
+}
+
+const received = (page: Page) => page.evaluate(() => (window as unknown as DemoWindow).embedDemo.received)
+const send = (page: Page, message: unknown) => page.evaluate((data) => (window as unknown as DemoWindow).embedDemo.send(data), message)
+
+/** Counts message events in the app frame, so a test can wait until the app has seen what the host sent. */
+async function countMessages(appFrame: Frame) {
+  await appFrame.evaluate(() => {
+    const counter = window as unknown as { seen: number }
+    counter.seen = 0
+    window.addEventListener('message', () => { counter.seen++ })
+  })
+  return () => appFrame.evaluate(() => (window as unknown as { seen: number }).seen)
+}
+
+describe('embedded in an allowlisted host page', () => {
+  test('ready arrives; setFilters changes the count; select opens the sheet and reports selected; navigate carries GCJ-02', async () => {
+    const { page, frame, context, errors } = await openHost(HOST)
+    const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version
+    await expect.poll(() => received(page)).toContainEqual({ type: 'zjg-childcare/ready', version, dataVersion: manifest.dataVersion })
+    expect(manifest.dataVersion).not.toBe('')
+
+    const communityPuhui = institutions.filter((feature) => feature.properties.type === 'community' && feature.properties.puhui)
+    expect(communityPuhui.length).toBeGreaterThan(0)
+    expect(communityPuhui.length).toBeLessThan(institutions.length)
+    await send(page, { type: 'zjg-childcare/setFilters', filters: { types: ['community'], puhui: true } })
+    await expect.poll(() => frame.getByTestId('result-count').textContent()).toBe(`共 ${communityPuhui.length} 家`)
+
+    const target = communityPuhui[communityPuhui.length - 1]
+    await send(page, { type: 'zjg-childcare/select', id: target.properties.id })
+    await expect.poll(() => frame.getByRole('heading', { level: 2, name: target.properties.name }).isVisible()).toBe(true)
+    await expect.poll(() => received(page)).toContainEqual({ type: 'zjg-childcare/selected', id: target.properties.id, name: target.properties.name })
+
+    await frame.getByRole('button', { name: '导航' }).click()
+    await expect.poll(async () => (await received(page)).filter((message) => message.type === 'zjg-childcare/navigate')).toHaveLength(1)
+    const navigate = (await received(page)).find((message) => message.type === 'zjg-childcare/navigate') as unknown as
+      { name: string; wgs84: [number, number]; gcj02: [number, number] }
+    const [lng, lat] = target.geometry.coordinates
+    const [gcjLng, gcjLat] = gcoord.transform([lng, lat], gcoord.WGS84, gcoord.GCJ02)
+    expect(navigate.name).toBe(target.properties.name)
+    expect(navigate.wgs84[0]).toBeCloseTo(lng, 6)
+    expect(navigate.wgs84[1]).toBeCloseTo(lat, 6)
+    expect(navigate.gcj02[0]).toBeCloseTo(gcjLng, 6)
+    expect(navigate.gcj02[1]).toBeCloseTo(gcjLat, 6)
+
+    await send(page, { type: 'zjg-childcare/setView', view: 'list' })
+    await expect.poll(() => frame.getByRole('region', { name: '机构列表' }).isVisible()).toBe(true)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  test('malformed messages change nothing; a valid one afterwards still works', async () => {
+    const { page, frame, appFrame, context } = await openHost(HOST)
+    await expect.poll(async () => (await received(page)).map((message) => message.type)).toContain('zjg-childcare/ready')
+    const seen = await countMessages(appFrame)
+    const someId = institutions[0].properties.id
+    const malformed = [
+      { type: 'zjg-childcare/setFilters', filters: { types: ['community', 'casino'] } },
+      { type: 'zjg-childcare/setFilters', filters: { puhui: true, town: 'yangshe' } },
+      { type: 'zjg-childcare/setFilters', filters: { age: 999 } },
+      { type: 'zjg-childcare/setFilters', puhui: true },
+      { type: 'zjg-childcare/select', id: someId, extra: 1 },
+      { type: 'zjg-childcare/select', id: '<img src=x onerror=alert(1)>' },
+      { type: 'zjg-childcare/setView', view: 'planner' },
+      { type: 'select', id: someId },
+      'zjg-childcare/select',
+      null,
+    ]
+    for (const message of malformed) await send(page, message)
+    await expect.poll(seen).toBe(malformed.length)
+    expect(await frame.getByTestId('result-count').textContent()).toBe(`共 ${institutions.length} 家`)
+    expect(await frame.getByRole('heading', { level: 2 }).count()).toBe(0)
+    expect(new URL(appFrame.url()).searchParams.get('view')).toBeNull()
+
+    const puhui = institutions.filter((feature) => feature.properties.puhui).length
+    await send(page, { type: 'zjg-childcare/setFilters', filters: { puhui: 1 } })
+    await expect.poll(() => frame.getByTestId('result-count').textContent()).toBe(`共 ${puhui} 家`)
+    await context.close()
+  })
+})
+
+test('a host that is not allowlisted can frame the app but neither drives it nor hears from it', async () => {
+  const { page, frame, appFrame, context } = await openHost(OTHER)
+  const seen = await countMessages(appFrame)
+  const target = institutions[0].properties
+  const messages = [
+    { type: 'zjg-childcare/setFilters', filters: { puhui: true, types: ['kindergarten'] } },
+    { type: 'zjg-childcare/select', id: target.id },
+    { type: 'zjg-childcare/setView', view: 'list' },
+    { type: 'zjg-childcare/setLocation', lng: 120.55, lat: 31.87 },
+  ]
+  for (const message of messages) await send(page, message)
+  await expect.poll(seen).toBe(messages.length)
+  expect(await frame.getByTestId('result-count').textContent()).toBe(`共 ${institutions.length} 家`)
+  expect(await frame.getByRole('heading', { level: 2 }).count()).toBe(0)
+  expect(await frame.getByRole('region', { name: '机构列表' }).isVisible()).toBe(false)
+  // The app is loaded (count shown) yet not even `ready` reached this host.
+  expect(await received(page)).toEqual([])
+  await context.close()
+})
+
+describe('the 苏周到 webview', () => {
+  test('its user agent turns embed mode on; lng/lat become my place; no horizontal overflow from 320 to 430 px', async () => {
+    const { page, context, errors } = await openPage(browser, `${APP}/?lng=120.5530&lat=31.8750`, {
+      userAgent: SUZHOUDAO_UA, viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true,
+    })
+    await expect.poll(() => page.getByTestId('result-count').textContent(), { timeout: 60_000 }).toMatch(/^共 \d+ 家$/)
+    expect(await page.evaluate(() => document.documentElement.classList.contains('embed-mode'))).toBe(true)
+    // The host shows the title: ours stays only for screen readers.
+    const title = await page.getByRole('heading', { level: 1 }).boundingBox()
+    expect(title === null || title.width <= 1).toBe(true)
+    await expect.poll(() => page.getByText('我的位置').first().isVisible()).toBe(true)
+    for (const width of [320, 375, 430]) {
+      await page.setViewportSize({ width, height: 667 })
+      const overflow = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth)
+      expect(overflow, `${width} px`).toBeLessThanOrEqual(0)
+    }
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  test('an ordinary browser is not in embed mode and shows the title', async () => {
+    const { page, context } = await openPage(browser, `${APP}/`, { viewport: { width: 375, height: 667 } })
+    await expect.poll(() => page.getByTestId('result-count').textContent(), { timeout: 60_000 }).toBe(`共 ${institutions.length} 家`)
+    expect(await page.evaluate(() => document.documentElement.classList.contains('embed-mode'))).toBe(false)
+    expect((await page.getByRole('heading', { level: 1 }).boundingBox())?.width).toBeGreaterThan(50)
+    await context.close()
+  })
+})
+
+describe('degraded webviews still list the institutions', () => {
+  async function expectListed(frame: ReturnType<Page['frameLocator']>) {
+    const list = frame.getByRole('region', { name: '机构列表' })
+    await expect.poll(() => list.getByRole('listitem').count(), { timeout: 30_000 }).toBe(Math.min(50, institutions.length))
+    const first = (await list.getByRole('listitem').first().textContent()) ?? ''
+    expect(institutions.some((feature) => first.startsWith(feature.properties.name))).toBe(true)
+  }
+
+  test('without service workers', async () => {
+    const { page, frame, context, errors } = await openHost(HOST, { serviceWorkers: 'block' })
+    await expect.poll(async () => (await received(page)).map((message) => message.type)).toContain('zjg-childcare/ready')
+    await send(page, { type: 'zjg-childcare/setView', view: 'list' })
+    await expectListed(frame)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  test('without WebGL', async () => {
+    const noWebgl = await launchBrowser(['--disable-webgl', '--disable-webgl2', '--disable-3d-apis'])
+    try {
+      const { frame, context } = await openHost(HOST, {}, noWebgl)
+      // No message needed: the list replaces the map by itself, with a short notice.
+      await expectListed(frame)
+      expect(await frame.getByText('此设备无法显示地图，已改为列表。').isVisible()).toBe(true)
+      await context.close()
+    } finally {
+      await noWebgl.close()
+    }
+  })
+})
