@@ -7,7 +7,7 @@ const INTERACTIONS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const
  * moment, whichever comes first. Heavy start-up (MapLibre blocks the main thread for ~2 s on a mid-range phone)
  * then never delays the first paint of the list and the shell.
  */
-export function whenIdleOrInteraction(idleDelayMs = 1500): Promise<void> {
+export function whenIdleOrInteraction(idleDelayMs = 4000): Promise<void> {
   return new Promise((resolve) => {
     let done = false
     const finish = () => {
