@@ -195,6 +195,18 @@ describe('the 苏周到 webview', () => {
     await context.close()
   })
 
+  test('embed=1 turns it on too and survives a reload while the URL follows the filters', async () => {
+    const { page, context } = await openPage(browser, `${APP}/?embed=1&puhui=1`, { viewport: { width: 375, height: 667 } })
+    const puhui = institutions.filter((feature) => feature.properties.puhui).length
+    await expect.poll(() => page.getByTestId('result-count').textContent(), { timeout: 60_000 }).toBe(`共 ${puhui} 家`)
+    expect(await page.evaluate(() => document.documentElement.classList.contains('embed-mode'))).toBe(true)
+    await page.reload()
+    await expect.poll(() => page.getByTestId('result-count').textContent(), { timeout: 60_000 }).toBe(`共 ${puhui} 家`)
+    expect(await page.evaluate(() => document.documentElement.classList.contains('embed-mode'))).toBe(true)
+    expect(new URL(page.url()).searchParams.get('embed')).toBe('1')
+    await context.close()
+  })
+
   test('an ordinary browser is not in embed mode and shows the title', async () => {
     const { page, context } = await openPage(browser, `${APP}/`, { viewport: { width: 375, height: 667 } })
     await expect.poll(() => page.getByTestId('result-count').textContent(), { timeout: 60_000 }).toBe(`共 ${institutions.length} 家`)

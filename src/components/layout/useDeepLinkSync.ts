@@ -17,6 +17,8 @@ export function useDeepLinkSync() {
   const view = useViewStore()
 
   const initial = parseDeepLink(window.location.search)
+  // Embed mode must survive a reload inside the host, so `embed` stays in the URL as it came.
+  const embedParam = new URLSearchParams(window.location.search).get('embed')
   if (initial.types) filters.types = initial.types
   if (initial.puhui !== undefined) filters.puhui = initial.puhui
   if (initial.age !== undefined) filters.ageMonths = initial.age
@@ -52,7 +54,8 @@ export function useDeepLinkSync() {
     if (view.mapView) Object.assign(state, { lng: view.mapView.center[0], lat: view.mapView.center[1], z: view.mapView.zoom })
     return serializeDeepLink(state)
   })
-  watch(query, (search) => {
+  watch(query, (state) => {
+    const search = embedParam === null ? state : [`embed=${encodeURIComponent(embedParam)}`, state].filter(Boolean).join('&')
     const url = `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`
     window.history.replaceState(window.history.state, '', url)
   }, { immediate: true })
