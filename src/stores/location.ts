@@ -44,6 +44,8 @@ export const useLocationStore = defineStore('location', () => {
 
   function setPlace(next: Place | null) {
     place.value = next ? { lng: next.lng, lat: next.lat, source: next.source } : null
+    // A place chosen another way replaces the failed location attempt.
+    if (next && next.source !== 'gps' && status.value !== 'locating') status.value = 'idle'
     pickingOnMap.value = false
     onlyInside.value = next !== null
   }
