@@ -30,7 +30,7 @@ describe('computeIndicators on the small city (numbers worked out by hand)', () 
       staffCertificationRate: [76.9, 100, false], // min(cert, staff) 10 / 13
       averageFullDayPrice: [1857, 1787, false], // (1500·40 + 3000·20 + 1000·10) / 70
       priceShareOfIncome: [37.1, 30, false], // 1857.14 × 12 / 60,000
-      ruralPriceShareOfIncome: [61.9, 30, false], // 1857.14 × 12 / (3,000 × 12)
+      ruralPriceShareOfIncome: [61.9, 30, false], // rural = nearest community a 村委会: I1, I2, I4 (C1); 1857.14 × 12 / (3,000 × 12)
       puhuiShare: [80, 85, false], // (40 + 30 + 10) / 100
       communityCoverageRate: [33.3, 60, false], // C1 only
       occupancyRate: [70, 70, true], // (30 + min(25, 20) + 15 + 5) / 100
@@ -61,6 +61,7 @@ describe('computeIndicators on the small city (numbers worked out by hand)', () 
       newCommunityPoints: [0, 1, false],
       puhuiTownCoverage: [100, 100, true],
       communityCoverageRate: [0, 60, false], // the only community point is in 杨舍
+      ruralPriceShareOfIncome: [null, 30, null], // I3's nearest community C3 is not a 村委会: no rural institution
       occupancyRate: [50, 70, false],
     })
   })

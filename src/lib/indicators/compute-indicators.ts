@@ -1,3 +1,4 @@
+import { distance } from '@turf/turf'
 import type { Feature, Point } from 'geojson'
 import {
   AREA_IDS, type AreaId, type CommunityProperties, type IndicatorsFile, type IndicatorValue,
@@ -22,6 +23,21 @@ function income(targets: TargetsFile, pattern: RegExp): number | null {
   const input = targets.inputs.find((candidate) => /可支配收入/.test(candidate.name) && pattern.test(candidate.name))
   if (!input) return null
   return /月/.test(input.unit) ? input.value * 12 : input.value
+}
+
+/** Institutions whose nearest community is a village committee (村委会) count as rural. */
+function ruralInstitutionIds(inputs: IndicatorInputs): Set<string> {
+  const rural = new Set<string>()
+  for (const institution of inputs.institutions) {
+    let nearest: Feature<Point, CommunityProperties> | undefined
+    let nearestDistance = Infinity
+    for (const community of inputs.communities) {
+      const d = distance(institution.geometry.coordinates, community.geometry.coordinates)
+      if (d < nearestDistance) { nearestDistance = d; nearest = community }
+    }
+    if (nearest && /村(民)?委(员)?会$/.test(nearest.properties.name)) rural.add(institution.properties.id)
+  }
+  return rural
 }
 
 function evaluate(scope: IndicatorScope, targets: TargetsFile, area?: AreaId): IndicatorValue[] {
@@ -50,6 +66,7 @@ function evaluate(scope: IndicatorScope, targets: TargetsFile, area?: AreaId): I
 export function computeIndicators(inputs: IndicatorInputs): IndicatorsFile {
   const all = inputs.institutions.map((feature) => feature.properties)
   const base = {
+    ruralIds: ruralInstitutionIds(inputs),
     communityPoints: inputs.institutions.filter((f) => f.properties.type === 'community').map((f) => f.geometry.coordinates as [number, number]),
     income: {
       residents: income(inputs.targets, /^(?!.*(城镇|农村)).*居民/),

@@ -40,7 +40,8 @@ export const MEASURES: Record<string, (scope: IndicatorScope) => Measure> = {
   occupancyRate: (scope) => ratio(sum(scope.institutions.map((i) => Math.min(i.enrolled, i.capacity))), capacity(scope), 100, NO_PLACES),
   averageFullDayPrice: averagePrice,
   priceShareOfIncome: (scope) => priceShare(scope, scope.income.residents ?? scope.income.urban, 'targets.json 未给出居民人均可支配收入'),
-  ruralPriceShareOfIncome: (scope) => priceShare(scope, scope.income.rural, 'targets.json 未给出农村居民人均可支配收入'),
+  ruralPriceShareOfIncome: (scope) => priceShare(
+    { ...scope, institutions: scope.institutions.filter((i) => scope.ruralIds.has(i.id)) }, scope.income.rural, 'targets.json 未给出农村居民人均可支配收入'),
   communityCoverageRate: (scope) => ratio(
     scope.communities.filter((c) => scope.communityPoints.some((p) => distance(p, c.geometry.coordinates, { units: 'meters' }) <= COMMUNITY_REACH_METERS)).length,
     scope.communities.length, 100, '该范围没有社区数据'),

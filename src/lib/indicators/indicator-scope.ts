@@ -9,6 +9,8 @@ export interface IndicatorScope {
   communities: readonly Feature<Point, CommunityProperties>[]
   /** Community 托育 points of the whole city: reach does not stop at an area's edge. */
   communityPoints: readonly [number, number][]
+  /** Ids of institutions whose nearest community is a village (村委会): the base of the rural price KPI. */
+  ruralIds: ReadonlySet<string>
   /** Township-level units in the scope (附件2 mapping). */
   units: readonly string[]
   /** Per-capita disposable income, yuan per year; null when targets.json does not give it. */
