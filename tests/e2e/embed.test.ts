@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import gcoord from 'gcoord'
-import type { Browser, Frame, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core'
 import { createStaticServer } from '../../scripts/serve.mjs'
 import type { InstitutionProperties, ManifestFile } from '../../src/lib/types'
 import { launchBrowser, openPage } from './browser'
@@ -68,12 +68,25 @@ afterAll(async () => {
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))))
 })
 
-async function openHost(origin: string, options: Parameters<typeof openPage>[2] = {}, using: Browser = browser) {
+async function openHost(origin: string, options: Parameters<typeof openPage>[2] = {}, using: Browser = browser, initScript?: () => void) {
   const url = `${origin}/embed-demo.html?app=${encodeURIComponent(`${APP}/?embed=1`)}`
-  const opened = await openPage(using, url, { viewport: { width: 1000, height: 800 }, ...options })
+  const context = await using.newContext({ locale: 'zh-CN', viewport: { width: 1000, height: 800 }, ...options })
+  // An init script runs in every frame, the app's included, before any of its code.
+  if (initScript) await context.addInitScript(initScript)
+  const opened = await openContextPage(context, url)
   const frame = opened.page.frameLocator('#app-frame')
   await expect.poll(() => frame.getByTestId('result-count').textContent(), { timeout: 60_000 }).toBe(`共 ${institutions.length} 家`)
   return { ...opened, frame, appFrame: opened.page.frames().find((candidate) => candidate.url().startsWith(APP)) as Frame }
+}
+
+/** Like openPage, on a context prepared by the caller. */
+async function openContextPage(context: BrowserContext, url: string) {
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()) })
+  await page.goto(url)
+  return { context, page, errors }
 }
 
 const received = (page: Page) => page.evaluate(() => (window as unknown as DemoWindow).embedDemo.received)
@@ -91,7 +104,7 @@ async function countMessages(appFrame: Frame) {
 
 describe('embedded in an allowlisted host page', () => {
   test('ready arrives; setFilters changes the count; select opens the sheet and reports selected; navigate carries GCJ-02', async () => {
-    const { page, frame, context, errors } = await openHost(HOST)
+    const { page, frame, appFrame, context, errors } = await openHost(HOST)
     const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version
     await expect.poll(() => received(page)).toContainEqual({ type: 'zjg-childcare/ready', version, dataVersion: manifest.dataVersion })
     expect(manifest.dataVersion).not.toBe('')
@@ -118,6 +131,16 @@ describe('embedded in an allowlisted host page', () => {
     expect(navigate.wgs84[1]).toBeCloseTo(lat, 6)
     expect(navigate.gcj02[0]).toBeCloseTo(gcjLng, 6)
     expect(navigate.gcj02[1]).toBeCloseTo(gcjLat, 6)
+
+    await frame.getByRole('link', { name: /拨打电话/ }).click()
+    await expect.poll(() => received(page)).toContainEqual({ type: 'zjg-childcare/call', phone: target.properties.phone })
+    // The host dials; the frame did not follow the tel: link.
+    expect(appFrame.url().startsWith(APP)).toBe(true)
+
+    // resize reports the document height the host would size an iframe to.
+    const height = await appFrame.evaluate(() => Math.ceil(document.documentElement.scrollHeight))
+    await expect.poll(async () => (await received(page)).filter((message) => message.type === 'zjg-childcare/resize').at(-1))
+      .toEqual({ type: 'zjg-childcare/resize', height })
 
     await send(page, { type: 'zjg-childcare/setView', view: 'list' })
     await expect.poll(() => frame.getByRole('region', { name: '机构列表' }).isVisible()).toBe(true)
@@ -229,6 +252,30 @@ describe('degraded webviews still list the institutions', () => {
     await expect.poll(async () => (await received(page)).map((message) => message.type)).toContain('zjg-childcare/ready')
     await send(page, { type: 'zjg-childcare/setView', view: 'list' })
     await expectListed(frame)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  test('with storage that throws and no geolocation: the host location is used, preferences stay in memory', async () => {
+    const { page, frame, appFrame, context, errors } = await openHost(HOST, {}, browser, () => {
+      // What some webviews do: any storage access throws, and there is no geolocation API at all.
+      for (const name of ['localStorage', 'sessionStorage', 'indexedDB', 'caches'] as const) {
+        Object.defineProperty(window, name, { configurable: true, get() { throw new DOMException('blocked', 'SecurityError') } })
+      }
+      Reflect.deleteProperty(Navigator.prototype, 'geolocation')
+    })
+    await expect.poll(async () => (await received(page)).map((message) => message.type)).toContain('zjg-childcare/ready')
+    await frame.getByRole('button', { name: '附近的机构' }).click()
+    await expect.poll(() => frame.getByText('此设备无法获取位置').isVisible()).toBe(true)
+    expect(await frame.getByLabel('选择所在镇（区）').isVisible()).toBe(true)
+    const [lng, lat] = institutions[0].geometry.coordinates
+    await send(page, { type: 'zjg-childcare/setLocation', lng, lat })
+    await expect.poll(() => frame.getByText('我的位置').first().isVisible()).toBe(true)
+    await send(page, { type: 'zjg-childcare/setView', view: 'list' })
+    await expect.poll(() => frame.getByRole('region', { name: '机构列表' }).getByRole('listitem').count()).toBeGreaterThan(0)
+    await frame.getByRole('button', { name: '菜单' }).click()
+    await frame.getByLabel('适老化模式（大字）').check()
+    await expect.poll(() => appFrame.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(true)
     expect(errors).toEqual([])
     await context.close()
   })
