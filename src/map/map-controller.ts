@@ -188,6 +188,12 @@ export class MapController {
     return total
   }
 
+  /** [west, south, east, north] of the visible area. */
+  visibleBounds(): [number, number, number, number] {
+    const bounds = this.map.getBounds()
+    return [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()]
+  }
+
   /** The canvas, for tests and for focusing. */
   get canvas(): HTMLCanvasElement { return this.map.getCanvas() }
 
