@@ -1,4 +1,5 @@
 import type { CoverageGrid } from './create-coverage-grid'
+import { smallAsin } from './small-asin'
 import { EARTH_RADIUS_METERS } from './types'
 
 const RADIANS = Math.PI / 180
@@ -7,7 +8,7 @@ const RADIANS = Math.PI / 180
  * Visit the cells whose centre lies within `radiusMeters` great-circle distance of lng/lat, one run per
  * grid row: `visit(firstCell, lastCell)` with flat cell indexes (row * columns + column). Each row's run
  * comes from the exact longitude half-width of the spherical circle at that row's latitude, so the cost
- * is one asin per row.
+ * is one square root and one (series) asin per row.
  *
  * @example
  * let cells = 0
@@ -31,7 +32,7 @@ export function circleRowSpans(
     const sinHalf = Math.sin((rowLat[row] - siteLat) / 2)
     const rest = havRadius - sinHalf * sinHalf
     if (rest < 0) continue
-    const halfColumns = (metersPerRadianLng * 2 * Math.asin(Math.min(1, Math.sqrt(rest / (siteCos * rowCos[row]))))) / cellSizeMeters
+    const halfColumns = (metersPerRadianLng * 2 * smallAsin(Math.min(1, Math.sqrt(rest / (siteCos * rowCos[row]))))) / cellSizeMeters
     const first = Math.max(0, Math.ceil(siteColumn - halfColumns))
     const last = Math.min(columns - 1, Math.floor(siteColumn + halfColumns))
     if (last >= first) visit(row * columns + first, row * columns + last)

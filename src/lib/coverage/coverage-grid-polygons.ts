@@ -1,5 +1,6 @@
 import type { Feature, MultiPolygon } from 'geojson'
 import { IN_CITY, type CoverageGrid } from './create-coverage-grid'
+import { ensureClassRow } from './ensure-class-row'
 import { EARTH_RADIUS_METERS } from './types'
 
 const DEGREES = 180 / Math.PI
@@ -43,6 +44,7 @@ export function coverageGridPolygons(
     const runs = new Map<string, number>()
     if (blockRow < blockRows) {
       const row = Math.min(grid.rows - 1, blockRow * block + (block >> 1))
+      ensureClassRow(grid, row)
       let runStart = -1
       for (let blockColumn = 0; blockColumn <= blockColumns; blockColumn++) {
         const cell = row * grid.columns + Math.min(grid.columns - 1, blockColumn * block + (block >> 1))

@@ -1,5 +1,6 @@
 import { circleRowSpans } from './circle-row-spans'
 import type { CoverageGrid } from './create-coverage-grid'
+import { ensureClassRow } from './ensure-class-row'
 
 /** Per-cell site counts with running covered-cell totals, built lazily row by row. */
 export interface CountGrid {
@@ -26,7 +27,8 @@ export interface CountGrid {
 export function createCountGrid(
   grid: CoverageGrid, centres: readonly { lng: number; lat: number }[], radiusMeters: number,
 ): CountGrid {
-  const { columns, rows, cellClass, rowRuns, runStart, runEnd, runClass } = grid
+  const { columns, rows, rowRuns, runStart, runEnd, runClass } = grid
+  let cellClass = grid.cellClass
   // Pass 1: every circle's row runs, packed as row and (first column << 16 | last column).
   let capacity = Math.max(16, centres.length * (Math.ceil((2.02 * radiusMeters) / grid.cellSizeMeters) + 3))
   let spanRow = new Int32Array(capacity)
@@ -74,9 +76,12 @@ export function createCountGrid(
       unionEnd = end
     }
   }
-  const counts = new Uint16Array(columns * rows)
+  let counts = new Uint16Array(0) // allocated on first use
   const rowReady = new Uint8Array(rows)
   const materialise = (row: number) => {
+    if (counts.length === 0) counts = new Uint16Array(columns * rows)
+    ensureClassRow(grid, row)
+    cellClass = grid.cellClass
     rowReady[row] = 1
     const offset = row * columns
     for (let span = rowSpans[row]; span < rowSpans[row + 1]; span++) {

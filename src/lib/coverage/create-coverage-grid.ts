@@ -26,8 +26,14 @@ export interface CoverageGrid {
   /** Latitude (radians) and its cosine at each row's cell centres. */
   rowLat: Float64Array
   rowCos: Float64Array
-  /** Per cell: zone index | IN_CITY. Cell index = row * columns + column; row 0 is the south edge. */
+  /**
+   * Per cell: zone index | IN_CITY. Cell index = row * columns + column; row 0 is the south edge.
+   * Allocated and filled lazily per row from the runs below: call ensureClassRow(grid, row) before reading
+   * a row, and read grid.cellClass afterwards (the array is created on first use).
+   */
   cellClass: Uint8Array
+  /** 1 where the row of cellClass has been filled. */
+  classRowReady: Uint8Array
   /** Number of cells of each cellClass value. */
   cellsPerClass: Int32Array
   /** Runs of equal class per row (NO_ZONE runs left out): row r owns runs rowRuns[r] … rowRuns[r + 1] − 1. */
@@ -89,23 +95,26 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
   const toGrid = ([lng, lat]: Position): [number, number] =>
     [(projectX(lng) - originX) / cellSizeMeters, (projectY(lat) - originY) / cellSizeMeters]
   // Collect runs per row (code = zone index, or −1 for the city outline), then cut each row at every run
-  // end and fill whole segments: no per-cell work besides the memset.
+  // end into segments of one class; cellClass rows are filled from them only when first needed.
   const runsByRow: number[][] = Array.from({ length: rows }, () => [])
   const collect = (code: number) => (row: number, first: number, last: number) => runsByRow[row].push(first, last + 1, code)
   zoneRings.forEach((rings, zoneIndex) => scanlineFill(rings, columns, rows, toGrid, collect(zoneIndex)))
   scanlineFill(cityRings, columns, rows, toGrid, collect(-1))
-  const cellClass = new Uint8Array(columns * rows).fill(NO_ZONE)
   const cellsPerClass = new Int32Array(256)
   cellsPerClass[NO_ZONE] = columns * rows
   const rowRuns = new Int32Array(rows + 1)
   const segments: number[] = []
+  const cuts: number[] = []
   runsByRow.forEach((runs, row) => {
     rowRuns[row] = segments.length / 3
     if (runs.length === 0) return
-    const cuts = [...new Set(runs.filter((_, index) => index % 3 !== 2))].sort((a, b) => a - b)
+    cuts.length = 0
+    for (let run = 0; run < runs.length; run += 3) cuts.push(runs[run], runs[run + 1])
+    cuts.sort((a, b) => a - b)
     for (let cut = 0; cut + 1 < cuts.length; cut++) {
       const start = cuts[cut]
       const end = cuts[cut + 1]
+      if (end === start) continue
       let zone = NO_ZONE
       let city = 0
       for (let run = 0; run < runs.length; run += 3) {
@@ -115,8 +124,10 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
       }
       const value = zone | city
       if (value === NO_ZONE) continue
-      cellClass.fill(value, row * columns + start, row * columns + end)
-      segments.push(start, end, value)
+      // Extend the previous segment when it has the same class and touches this one.
+      const last = segments.length - 3
+      if (segments.length / 3 > rowRuns[row] && segments[last + 1] === start && segments[last + 2] === value) segments[last + 1] = end
+      else segments.push(start, end, value)
       cellsPerClass[value] += end - start
       cellsPerClass[NO_ZONE] -= end - start
     }
@@ -127,7 +138,7 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
   const runClass = Uint8Array.from({ length: segments.length / 3 }, (_, run) => segments[run * 3 + 2])
   const areaIds = options.zones.features.map((feature) => feature.properties.id)
   return {
-    cellSizeMeters, columns, rows, originX, originY, centralLng, standardCos, rowLat, rowCos, cellClass, cellsPerClass,
-    rowRuns, runStart, runEnd, runClass, areaIds,
+    cellSizeMeters, columns, rows, originX, originY, centralLng, standardCos, rowLat, rowCos, cellsPerClass,
+    cellClass: new Uint8Array(0), classRowReady: new Uint8Array(rows), rowRuns, runStart, runEnd, runClass, areaIds,
   }
 }

@@ -4,7 +4,7 @@ import { createCountGrid, type CountGrid } from './create-count-grid'
 import type { CoverageGrid } from './create-coverage-grid'
 import { gaussianDecay } from './gaussian-decay'
 import { matchesBasis } from './matches-basis'
-import { createPointIndex, type PointIndex } from './point-index'
+import { createPointIndex, type NeighbourBuffer, type PointIndex } from './point-index'
 import {
   DEFAULT_DESERT_MAX_SCORE, DEFAULT_DESERT_MIN_UNDER3, DEFAULT_RADIUS_METERS,
   type CommunityAccessibility, type CoverageBasis, type CoverageCommunity, type CoverageMetrics, type CoverageSite,
@@ -94,8 +94,7 @@ export function createCoverageState(options: CoverageStateOptions): CoverageStat
   const records = new Map<string, SiteRecord>()
   let changed: number[] = []
   let version = 0
-  const pairIndex: number[] = []
-  const pairWeight: number[] = []
+  const pairs: NeighbourBuffer = { indexes: new Int32Array(256), distances: new Float64Array(256) }
 
   function markCovered(index: number, sign: 1 | -1): void {
     const area = areaOf[index]
@@ -110,15 +109,16 @@ export function createCoverageState(options: CoverageStateOptions): CoverageStat
   /** People and E2SFCA part of adding (+1) or removing (−1) a counted site. */
   function applyPeople(record: SiteRecord, delta: 1 | -1, track: boolean): void {
     const { lng, lat, capacity } = record.site
-    const pairs = communityIndex.withinInto(lng, lat, radiusMeters, pairIndex, pairWeight)
+    const count = communityIndex.withinInto(lng, lat, radiusMeters, pairs)
+    const { indexes: pairIndex, distances: pairWeight } = pairs
     let demand = 0
-    for (let pair = 0; pair < pairs; pair++) {
-      pairWeight[pair] = gaussianDecay(pairWeight[pair], radiusMeters)
+    for (let pair = 0; pair < count; pair++) {
+      pairWeight[pair] = gaussianDecay(pairWeight[pair], radiusMeters) // distances become weights in place
       demand += under3[pairIndex[pair]] * pairWeight[pair]
     }
     if (delta === 1) record.ratio = demand > 0 ? capacity / demand : 0
     const scoreDelta = delta * 1000 * record.ratio
-    for (let pair = 0; pair < pairs; pair++) {
+    for (let pair = 0; pair < count; pair++) {
       const index = pairIndex[pair]
       if (delta === 1 ? coverCounts[index]++ === 0 : --coverCounts[index] === 0) markCovered(index, delta)
       scores[index] += scoreDelta * pairWeight[pair]

@@ -1,78 +1,112 @@
 import KDBush from 'kdbush'
 import { degreeBox } from './degree-box'
+import { haversineMeters } from './haversine-meters'
+import { smallAsin } from './small-asin'
 import { EARTH_RADIUS_METERS } from './types'
 
 const RADIANS = Math.PI / 180
+const EARTH_RADIUS = EARTH_RADIUS_METERS // a local binding keeps hot loops off module-export getters
+
+/** Reusable output of withinInto: typed arrays that withinInto replaces with larger ones when full. */
+export interface NeighbourBuffer {
+  indexes: Int32Array
+  distances: Float64Array
+}
 
 /** A static lng/lat index that answers exact great-circle radius queries. */
 export interface PointIndex {
   size: number
   /** Calls `visit(index, distanceMeters)` for every point within `radiusMeters` (haversine) of lng/lat. */
   within(lng: number, lat: number, radiusMeters: number, visit: (index: number, distanceMeters: number) => void): void
-  /** Writes the indexes and distances of the points within `radiusMeters` into the arrays; returns the count. */
-  withinInto(lng: number, lat: number, radiusMeters: number, indexes: number[], distances: number[]): number
+  /** Writes the indexes and distances of the points within `radiusMeters` into `out` (grown as needed); returns the count. */
+  withinInto(lng: number, lat: number, radiusMeters: number, out: NeighbourBuffer): number
   /** Index and distance of the nearest point, or null when the index is empty. */
   nearest(lng: number, lat: number, startRadiusMeters?: number): { index: number; distanceMeters: number } | null
 }
 
 /**
- * Index points (kdbush over lng/lat) for haversine radius and nearest-neighbour queries: a degree box
- * pre-filter from the tree, then the exact great-circle check (the haversine of haversineMeters, with each
- * point's cos(lat) precomputed), geokdbush-style.
+ * Index points for haversine radius and nearest-neighbour queries, geokdbush-style: kdbush's KD-tree over
+ * lng/lat prunes by a degree box, then each candidate is tested by the chord between unit vectors (stored
+ * in tree order, so no trig per candidate); within a micrometre of the edge haversineMeters decides, so
+ * counts match a brute-force haversine exactly.
  *
  * @example
  * const index = createPointIndex([{ lng: 120.55, lat: 31.87 }])
  * index.within(120.551, 31.87, 1000, (i, d) => console.log(i, Math.round(d))) // 0 95
  */
 export function createPointIndex(points: readonly { lng: number; lat: number }[]): PointIndex {
-  const tree = new KDBush(Math.max(1, points.length))
-  const lngs = new Float64Array(points.length)
-  const lats = new Float64Array(points.length)
-  const cosLats = new Float64Array(points.length)
-  points.forEach((point, index) => {
-    tree.add(point.lng, point.lat)
-    lngs[index] = point.lng
-    lats[index] = point.lat
-    cosLats[index] = Math.cos(point.lat * RADIANS)
-  })
+  const tree = new KDBush(Math.max(1, points.length), 16)
+  for (const point of points) tree.add(point.lng, point.lat)
   if (points.length === 0) tree.add(0, 0)
   tree.finish()
-  const withinInto: PointIndex['withinInto'] = (lng, lat, radiusMeters, indexes, distances) => {
-    indexes.length = 0
-    distances.length = 0
+  const { ids, coords, nodeSize } = tree
+  const unitX = new Float64Array(ids.length), unitY = new Float64Array(ids.length), unitZ = new Float64Array(ids.length)
+  for (let position = 0; position < ids.length; position++) {
+    const cosLat = Math.cos(coords[2 * position + 1] * RADIANS)
+    unitX[position] = cosLat * Math.cos(coords[2 * position] * RADIANS)
+    unitY[position] = cosLat * Math.sin(coords[2 * position] * RADIANS)
+    unitZ[position] = Math.sin(coords[2 * position + 1] * RADIANS)
+  }
+  const stack = new Int32Array(3 * 128)
+
+  const withinInto: PointIndex['withinInto'] = (lng, lat, radiusMeters, out) => {
     if (points.length === 0) return 0
     const [west, south, east, north] = degreeBox(lng, lat, radiusMeters)
     const cosLat = Math.cos(lat * RADIANS)
-    const ids = tree.range(west, south, east, north)
-    for (let position = 0; position < ids.length; position++) {
+    const qx = cosLat * Math.cos(lng * RADIANS), qy = cosLat * Math.sin(lng * RADIANS), qz = Math.sin(lat * RADIANS)
+    const maxChordSquared = (2 * Math.sin(radiusMeters / EARTH_RADIUS / 2)) ** 2 * (1 + 1e-9)
+    let found = 0
+    const test = (position: number) => {
+      const dx = unitX[position] - qx, dy = unitY[position] - qy, dz = unitZ[position] - qz
+      const chordSquared = dx * dx + dy * dy + dz * dz
+      if (chordSquared > maxChordSquared) return
       const index = ids[position]
-      // The same arithmetic as haversineMeters(lng, lat, point), so results match it bit for bit.
-      const sinHalfLat = Math.sin((lats[index] - lat) * RADIANS * 0.5)
-      const sinHalfLng = Math.sin((lngs[index] - lng) * RADIANS * 0.5)
-      const h = sinHalfLat * sinHalfLat + cosLat * cosLats[index] * sinHalfLng * sinHalfLng
-      const distance = 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(h)))
-      if (distance <= radiusMeters) {
-        indexes.push(index)
-        distances.push(distance)
+      let distance = 2 * EARTH_RADIUS * smallAsin(Math.min(1, 0.5 * Math.sqrt(chordSquared)))
+      if (Math.abs(distance - radiusMeters) < 1e-6) distance = haversineMeters(lng, lat, points[index].lng, points[index].lat)
+      if (distance > radiusMeters) return
+      if (found === out.indexes.length) {
+        const indexes = new Int32Array(found * 2 + 64); indexes.set(out.indexes); out.indexes = indexes
+        const distances = new Float64Array(found * 2 + 64); distances.set(out.distances); out.distances = distances
       }
+      out.indexes[found] = index
+      out.distances[found++] = distance
     }
-    return indexes.length
+    // kdbush's range walk (same pruning), testing candidates in place instead of collecting them.
+    stack[0] = 0; stack[1] = ids.length - 1; stack[2] = 0
+    let top = 3
+    while (top > 0) {
+      const axis = stack[--top], right = stack[--top], left = stack[--top]
+      if (right - left <= nodeSize) {
+        for (let position = left; position <= right; position++) {
+          const x = coords[2 * position], y = coords[2 * position + 1]
+          if (x >= west && x <= east && y >= south && y <= north) test(position)
+        }
+        continue
+      }
+      const middle = (left + right) >> 1
+      const x = coords[2 * middle], y = coords[2 * middle + 1]
+      test(middle)
+      if (axis === 0 ? west <= x : south <= y) { stack[top++] = left; stack[top++] = middle - 1; stack[top++] = 1 - axis }
+      if (axis === 0 ? east >= x : north >= y) { stack[top++] = middle + 1; stack[top++] = right; stack[top++] = 1 - axis }
+    }
+    return found
   }
+
   const within: PointIndex['within'] = (lng, lat, radiusMeters, visit) => {
-    const indexes: number[] = []
-    const distances: number[] = []
-    const found = withinInto(lng, lat, radiusMeters, indexes, distances)
-    for (let position = 0; position < found; position++) visit(indexes[position], distances[position])
+    const out: NeighbourBuffer = { indexes: new Int32Array(16), distances: new Float64Array(16) }
+    const found = withinInto(lng, lat, radiusMeters, out)
+    for (let position = 0; position < found; position++) visit(out.indexes[position], out.distances[position])
   }
+
   const nearest: PointIndex['nearest'] = (lng, lat, startRadiusMeters = 1000) => {
     if (points.length === 0) return null
     // Grow the search radius until a point lies inside it: then no point outside can be nearer.
     for (let radius = startRadiusMeters; ; radius *= 2) {
       let best: { index: number; distanceMeters: number } | null = null
-      within(lng, lat, radius, (index, distanceMeters) => {
+      within(lng, lat, Math.min(radius, 2e7), (index, distanceMeters) => {
         if (!best || distanceMeters < best.distanceMeters) best = { index, distanceMeters }
       })
-      if (best || radius > 2.1e7) return best
+      if (best || radius > 2e7) return best
     }
   }
   return { size: points.length, within, withinInto, nearest }

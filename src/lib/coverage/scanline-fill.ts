@@ -16,33 +16,42 @@ export function scanlineFill(
   toGrid: (vertex: Position) => [number, number],
   fillRow: (row: number, firstColumn: number, lastColumn: number) => void,
 ): void {
-  const edges: number[] = [] // x1, y1, x2, y2 per edge, in grid units
-  let minY = Infinity
-  let maxY = -Infinity
+  // Edges as [lowY, highY, x at lowY, dx/dy], sorted by lowY; rows walk an active list.
+  const edges: [number, number, number, number][] = []
   for (const ring of rings) {
     const points = ring.map(toGrid)
     for (let index = 0; index + 1 < points.length; index++) {
       const [x1, y1] = points[index]
       const [x2, y2] = points[index + 1]
-      edges.push(x1, y1, x2, y2)
-      minY = Math.min(minY, y1, y2)
-      maxY = Math.max(maxY, y1, y2)
+      if (y1 === y2) continue
+      edges.push(y1 < y2 ? [y1, y2, x1, (x2 - x1) / (y2 - y1)] : [y2, y1, x2, (x1 - x2) / (y1 - y2)])
     }
   }
-  const firstRow = Math.max(0, Math.ceil(minY - 0.5))
-  const lastRow = Math.min(rows - 1, Math.floor(maxY - 0.5))
+  if (edges.length === 0) return
+  edges.sort((a, b) => a[0] - b[0])
+  const firstRow = Math.max(0, Math.ceil(edges[0][0] - 0.5))
+  const lastRow = Math.min(rows - 1, Math.floor(Math.max(...edges.map((edge) => edge[1])) - 0.5))
+  const active: typeof edges = []
+  let next = 0
   const crossings: number[] = []
   for (let row = firstRow; row <= lastRow; row++) {
     const y = row + 0.5
+    while (next < edges.length && edges[next][0] <= y) active.push(edges[next++])
+    // Half-open [lowY, highY) so a vertex on the scanline is counted once; drop finished edges in place.
+    let kept = 0
     crossings.length = 0
-    for (let edge = 0; edge < edges.length; edge += 4) {
-      const y1 = edges[edge + 1]
-      const y2 = edges[edge + 3]
-      if ((y1 <= y) === (y2 <= y)) continue
-      const x1 = edges[edge]
-      crossings.push(x1 + ((y - y1) / (y2 - y1)) * (edges[edge + 2] - x1))
+    for (let index = 0; index < active.length; index++) {
+      const edge = active[index]
+      if (edge[1] <= y) continue
+      active[kept++] = edge
+      // Insertion sort: a scanline crosses only a few edges.
+      const crossing = edge[2] + (y - edge[0]) * edge[3]
+      let slot = crossings.length
+      crossings.push(crossing)
+      while (slot > 0 && crossings[slot - 1] > crossing) { crossings[slot] = crossings[slot - 1]; slot-- }
+      crossings[slot] = crossing
     }
-    crossings.sort((a, b) => a - b)
+    active.length = kept
     for (let pair = 0; pair + 1 < crossings.length; pair += 2) {
       const first = Math.max(0, Math.ceil(crossings[pair] - 0.5))
       const last = Math.min(columns - 1, Math.ceil(crossings[pair + 1] - 0.5) - 1)

@@ -1,0 +1,70 @@
+// npm run bench: naive Turf vs the coverage engine on the same seeded data, each in its own process.
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+const CASE = fileURLToPath(new URL('./bench/run-case.ts', import.meta.url))
+const NAIVE_TIMEOUT_MS = 60_000
+const SIZES: [number, number][] = [[100, 300], [1000, 3000], [10000, 30000]]
+
+type Result = Record<string, number | number[]> & { maxRssMB: number }
+
+function measure(mode: string, sites: number, communities: number, timeoutMs = 300_000): Result | null {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', CASE, mode, String(sites), String(communities)], {
+    encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 24,
+  })
+  if (child.error || child.status !== 0) {
+    if (child.signal === 'SIGTERM') return null
+    throw new Error(`${mode} ${sites}: ${child.stderr || child.error}`)
+  }
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as Result
+}
+
+const ms = (value: number) => (value >= 1000 ? `${(value / 1000).toFixed(2)} s` : value >= 10 ? `${value.toFixed(0)} ms` : `${value.toFixed(2)} ms`)
+const mb = (value: number) => `${value.toFixed(0)} MB`
+const pp = (value: number) => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(4)}`
+const pad = (cells: string[], widths: number[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join('  ')
+
+const started = performance.now()
+const rows: string[][] = []
+const notes: string[] = []
+for (const [sites, communities] of SIZES) {
+  const label = `${sites >= 1000 ? `${sites / 1000}k` : sites}/${communities >= 1000 ? `${communities / 1000}k` : communities}`
+  process.stderr.write(`${label}: baseline, engine, reference, naive…\n`)
+  const baseline = measure('baseline', sites, communities)!
+  const engine = measure('engine', sites, communities)!
+  const reference = measure('reference', sites, communities)!
+  const naive = measure('naive', sites, communities, NAIVE_TIMEOUT_MS)
+  const engineZoneError = Math.max(...(engine.zoneShares as number[]).map((share, i) => Math.abs(share - (reference.zoneShares as number[])[i])))
+  const peopleExact = engine.coveredUnder3 === reference.coveredUnder3 ? 'exact' : `DIFF ${Number(engine.coveredUnder3) - Number(reference.coveredUnder3)}`
+  rows.push([
+    label,
+    naive ? ms(Number(naive.ms)) : '>60 s (skipped)',
+    `${ms(Number(engine.coldMs))} / ${ms(Number(engine.warmMs))}`,
+    naive ? `${(Number(naive.ms) / Number(engine.coldMs)).toFixed(0)}× / ${(Number(naive.ms) / Number(engine.warmMs)).toFixed(0)}×` : '—',
+    naive ? mb(naive.maxRssMB - baseline.maxRssMB) : '—',
+    mb(engine.maxRssMB - baseline.maxRssMB),
+    peopleExact,
+    naive ? String(Number(naive.coveredUnder3) - Number(reference.coveredUnder3)) : '—',
+    `${pp(Number(engine.cityShare) - Number(reference.cityShare))} (zones ≤ ${(engineZoneError * 100).toFixed(4)})`,
+    naive ? pp(Number(naive.cityShare) - Number(reference.cityShare)) : '—',
+  ])
+  notes.push(`${label}: grid frame ${ms(Number(engine.gridMs))} of the warm engine time; city covered share ${(Number(reference.cityShare) * 100).toFixed(2)} %; ` +
+    `brute-force people ${ms(Number(reference.bruteMs))}; baseline RSS (node + data) ${mb(baseline.maxRssMB)}`)
+}
+const drag = measure('drag', 1000, 3000)!
+
+const header = ['sites/comm.', 'naive Turf', 'engine cold / warm', 'speed-up cold / warm', 'naive mem', 'engine mem',
+  'people vs brute', 'naive people Δ', 'engine area Δ pp vs fine ref', 'naive area Δ pp']
+const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)))
+console.log(`\nCoverage benchmark: radius 1000 m, 25 m cells, seeded data in lng 120.35–120.85, lat 31.75–32.02`)
+console.log(pad(header, widths))
+console.log(widths.map((w) => '-'.repeat(w)).join('  '))
+for (const row of rows) console.log(pad(row, widths))
+console.log(`\nmemory = peak RSS of the measuring process minus a process that only builds the same data`)
+console.log(`people vs brute: engine covered under-3 compared with exhaustive haversine; naive Δ = Turf 64-gon count minus that`)
+console.log(`area Δ: city covered-area share minus a 2 m strip reference (percentage points); zones = worst of the nine areas`)
+for (const note of notes) console.log(`  ${note}`)
+console.log(`\nDrag at 1k/3k (moveSite, 3000 frames of ~10 m, incl. people, grid, E2SFCA and metrics):`)
+console.log(`  median ${(Number(drag.dragMedianMs) * 1000).toFixed(1)} µs, p95 ${(Number(drag.dragP95Ms) * 1000).toFixed(1)} µs, ` +
+  `max ${ms(Number(drag.dragMaxMs))}; full recompute ${ms(Number(drag.fullMs))} → ${(Number(drag.fullMs) / Number(drag.dragMedianMs)).toFixed(0)}× faster per frame`)
+console.log(`\nbench total ${((performance.now() - started) / 1000).toFixed(0)} s`)

@@ -1,0 +1,71 @@
+// One benchmark measurement in its own process, so that its peak memory (maxRSS) is its own.
+// Usage: node --import tsx scripts/bench/run-case.ts <baseline|engine|naive|reference|drag> <sites> <communities>
+import { createCoverageGrid, createCoverageState } from '../../src/lib/coverage'
+import { bruteForceCoveredUnder3 } from './brute-force'
+import { fineReference } from './fine-reference'
+import { naiveTurfCoverage } from './naive-turf'
+import { seededRandom, syntheticData } from './synthetic-data'
+
+const RADIUS = 1000
+const [mode, sitesArg, communitiesArg] = process.argv.slice(2)
+const data = syntheticData({ sites: Number(sitesArg), communities: Number(communitiesArg) })
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.floor(values.length * p)]
+
+function engineOnce() {
+  const start = performance.now()
+  const grid = createCoverageGrid({ zones: data.zones, boundary: data.boundary, cellSizeMeters: 25 })
+  const gridMs = performance.now() - start
+  const state = createCoverageState({ sites: data.sites, communities: data.communities, grid, radiusMeters: RADIUS })
+  const metrics = state.metrics()
+  return { ms: performance.now() - start, gridMs, metrics, state }
+}
+
+function run(): Record<string, unknown> {
+  if (mode === 'baseline') return {}
+  if (mode === 'engine') {
+    const cold = engineOnce()
+    const runs = Array.from({ length: data.sites.length >= 10000 ? 3 : 7 }, () => engineOnce())
+    const { metrics } = cold
+    return {
+      coldMs: cold.ms, warmMs: median(runs.map((r) => r.ms)), gridMs: median(runs.map((r) => r.gridMs)),
+      coveredUnder3: metrics.city.coveredUnder3, cityShare: metrics.city.areaShare,
+      zoneShares: Object.values(metrics.areas).map((area) => area.areaShare),
+    }
+  }
+  if (mode === 'naive') {
+    const start = performance.now()
+    const result = naiveTurfCoverage(data, RADIUS)
+    return { ms: performance.now() - start, coveredUnder3: result.coveredUnder3, cityShare: result.cityAreaShare, zoneShares: result.zoneAreaShares }
+  }
+  if (mode === 'reference') {
+    const start = performance.now()
+    const coveredUnder3 = bruteForceCoveredUnder3(data, RADIUS)
+    const bruteMs = performance.now() - start
+    const reference = fineReference(data, RADIUS, 2)
+    return { coveredUnder3, bruteMs, cityShare: reference.city, zoneShares: reference.zones, referenceMs: performance.now() - start - bruteMs }
+  }
+  if (mode === 'drag') {
+    const { state } = engineOnce()
+    engineOnce()
+    const full = Array.from({ length: 7 }, () => engineOnce().ms)
+    const random = seededRandom(99)
+    const start = data.communities[0]
+    state.addSite({ id: 'drag', lng: start.lng, lat: start.lat, capacity: 40, puhui: true, type: 'community', hypothetical: true })
+    let lng = start.lng, lat = start.lat
+    const frames: number[] = []
+    for (let frame = 0; frame < 3000; frame++) {
+      lng += (random() - 0.5) * 0.0002 // ≈ ±10 m per frame, a finger drag
+      lat += (random() - 0.5) * 0.0002
+      const begin = performance.now()
+      state.moveSite('drag', lng, lat)
+      frames.push(performance.now() - begin)
+    }
+    const steady = frames.slice(500) // after JIT warm-up and first touches of lazily built rows
+    return { fullMs: median(full), dragMedianMs: median(steady), dragP95Ms: percentile(steady, 0.95), dragMaxMs: Math.max(...steady) }
+  }
+  throw new Error(`unknown mode ${mode}`)
+}
+
+const result = run()
+process.stdout.write(JSON.stringify({ ...result, maxRssMB: process.resourceUsage().maxRSS / 1024 }) + '\n')
