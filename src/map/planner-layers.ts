@@ -1,0 +1,121 @@
+import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent, MapLayerTouchEvent, MapMouseEvent } from 'maplibre-gl'
+import type { Feature, FeatureCollection, MultiPolygon } from 'geojson'
+import { FONT } from './base-style'
+
+/** Sources of the planners' layers; none of them ever holds registry data. */
+const SOURCE = { coverage: 'planner-coverage', circles: 'planner-circles', communities: 'planner-communities', sites: 'planner-sites' } as const
+const SITE_LAYER = 'planner-sites-point'
+const PLANNER_LAYERS = [
+  'planner-coverage-fill', 'planner-circles-line', 'planner-communities-uncovered', 'planner-communities-desert',
+  SITE_LAYER, 'planner-sites-label',
+]
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] }
+const HYPOTHETICAL_COLOR = '#6d28d9'
+
+export interface PlannerHandlers {
+  /** true while a tap should place a hypothetical site. */
+  isPlacing: () => boolean
+  onPlace: (lngLat: { lng: number; lat: number }) => void
+  /** A hypothetical site is being dragged (every frame), and where it was let go. */
+  onDrag: (id: string, lngLat: { lng: number; lat: number }) => void
+}
+
+/**
+ * Adds the planner's sources and layers below the institutions (idempotent): the covered area, the hypothetical
+ * sites' circles (dashed), uncovered and desert communities, and the hypothetical sites as labelled hollow purple discs.
+ */
+export function addCoverageLayers(map: MapLibreMap) {
+  if (map.getSource(SOURCE.coverage)) return
+  for (const id of Object.values(SOURCE)) map.addSource(id, { type: 'geojson', data: EMPTY })
+  const below = map.getLayer('clusters') ? 'clusters' : undefined
+  map.addLayer({ id: 'planner-coverage-fill', type: 'fill', source: SOURCE.coverage, paint: { 'fill-color': '#16a34a', 'fill-opacity': 0.22 } }, below)
+  map.addLayer({ id: 'planner-circles-line', type: 'line', source: SOURCE.circles, paint: { 'line-color': HYPOTHETICAL_COLOR, 'line-width': 2, 'line-dasharray': [2, 2] } }, below)
+  map.addLayer({
+    id: 'planner-communities-desert', type: 'circle', source: SOURCE.communities, filter: ['==', ['get', 'desert'], true],
+    paint: { 'circle-radius': 8, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#ea580c', 'circle-stroke-width': 2.5 },
+  }, below)
+  map.addLayer({
+    id: 'planner-communities-uncovered', type: 'circle', source: SOURCE.communities, filter: ['==', ['get', 'uncovered'], true],
+    paint: { 'circle-radius': 4.5, 'circle-color': '#dc2626', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 },
+  }, below)
+  // On top of everything: hypothetical sites must stay grabbable.
+  map.addLayer({
+    id: SITE_LAYER, type: 'circle', source: SOURCE.sites,
+    paint: { 'circle-radius': 11, 'circle-color': '#ffffff', 'circle-stroke-color': HYPOTHETICAL_COLOR, 'circle-stroke-width': 5 },
+  })
+  map.addLayer({
+    id: 'planner-sites-label', type: 'symbol', source: SOURCE.sites,
+    layout: { 'text-font': FONT, 'text-field': ['get', 'label'], 'text-size': 13, 'text-offset': [0, 1.3], 'text-anchor': 'top', 'text-allow-overlap': true },
+    paint: { 'text-color': HYPOTHETICAL_COLOR, 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
+  })
+}
+
+function setData(map: MapLibreMap, id: string, data: FeatureCollection | Feature) {
+  void map.getSource<GeoJSONSource>(id)?.setData(data)
+}
+
+/** The covered area and the community points (properties uncovered / desert). */
+export function setCoverage(map: MapLibreMap, coverage: Feature<MultiPolygon> | null, communities: FeatureCollection) {
+  setData(map, SOURCE.coverage, coverage ?? EMPTY)
+  setData(map, SOURCE.communities, communities)
+}
+
+/** Hypothetical sites (Point features with id and label) and their circles. */
+export function setHypotheticalSites(map: MapLibreMap, sites: FeatureCollection, circles: FeatureCollection) {
+  setData(map, SOURCE.sites, sites)
+  setData(map, SOURCE.circles, circles)
+}
+
+/** Shows the planner's layers only in the planner view. */
+export function setPlannerVisible(map: MapLibreMap, visible: boolean) {
+  for (const layer of PLANNER_LAYERS) if (map.getLayer(layer)) map.setLayoutProperty(layer, 'visibility', visible ? 'visible' : 'none')
+}
+
+/**
+ * Tap to place and drag to move (mouse and one finger), after MapLibre's "drag a point" example: a press on a
+ * site stops the map panning until release. Returns a function that unhooks everything.
+ */
+export function bindPlannerInteractions(map: MapLibreMap, handlers: PlannerHandlers): () => void {
+  const canvas = map.getCanvasContainer()
+  let dragging: string | null = null
+  const move = (event: MapMouseEvent | MapLayerTouchEvent) => {
+    if (!dragging) return
+    canvas.style.cursor = 'grabbing'
+    handlers.onDrag(dragging, { lng: event.lngLat.lng, lat: event.lngLat.lat })
+  }
+  const stop = (event: MapMouseEvent | MapLayerTouchEvent) => {
+    if (!dragging) return
+    handlers.onDrag(dragging, { lng: event.lngLat.lng, lat: event.lngLat.lat })
+    dragging = null
+    canvas.style.cursor = ''
+    map.off('mousemove', move)
+    map.off('touchmove', move)
+  }
+  const start = (event: MapLayerMouseEvent | MapLayerTouchEvent) => {
+    const id = event.features?.[0]?.properties?.id
+    if (typeof id !== 'string' || ('points' in event && event.points.length !== 1)) return
+    event.preventDefault()
+    dragging = id
+    map.on(event.type === 'touchstart' ? 'touchmove' : 'mousemove', move)
+    map.once(event.type === 'touchstart' ? 'touchend' : 'mouseup', stop)
+  }
+  const click = (event: MapMouseEvent) => {
+    if (handlers.isPlacing()) handlers.onPlace({ lng: event.lngLat.lng, lat: event.lngLat.lat })
+  }
+  const hover = () => { if (!dragging) canvas.style.cursor = 'grab' }
+  const leave = () => { if (!dragging) canvas.style.cursor = '' }
+  map.on('mousedown', SITE_LAYER, start)
+  map.on('touchstart', SITE_LAYER, start)
+  map.on('click', click)
+  map.on('mouseenter', SITE_LAYER, hover)
+  map.on('mouseleave', SITE_LAYER, leave)
+  return () => {
+    map.off('mousedown', SITE_LAYER, start)
+    map.off('touchstart', SITE_LAYER, start)
+    map.off('click', click)
+    map.off('mouseenter', SITE_LAYER, hover)
+    map.off('mouseleave', SITE_LAYER, leave)
+    map.off('mousemove', move)
+    map.off('touchmove', move)
+  }
+}
