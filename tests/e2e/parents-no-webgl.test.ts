@@ -1,0 +1,28 @@
+import { afterAll, beforeAll, expect, inject, test } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { matchesFilters, NO_FILTERS } from '../../src/lib/filter-institutions'
+import { launchBrowser, openPage } from './browser'
+import { loadInstitutions, shownCount, waitForData } from './parents-helpers'
+
+let browser: Browser
+beforeAll(async () => { browser = await launchBrowser(['--disable-webgl', '--disable-webgl2', '--disable-3d-apis']) })
+afterAll(async () => { await browser?.close() })
+
+const institutions = loadInstitutions()
+
+test('without WebGL the list view works: filter, select, details', async () => {
+  const { page, context } = await openPage(browser, inject('baseUrl'))
+  expect(await page.evaluate(() => document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl'))).toBeNull()
+  await waitForData(page)
+  await page.getByText('此设备无法显示地图，已改为列表。').waitFor()
+  const list = page.getByRole('region', { name: '机构列表' })
+  await list.waitFor()
+  await page.getByRole('button', { name: '普惠', exact: true }).click()
+  const expected = institutions.features.filter((feature) => matchesFilters(feature.properties, { ...NO_FILTERS, puhui: true })).length
+  await expect.poll(() => shownCount(page)).toBe(expected)
+  const first = list.locator('.list-item button').first()
+  const name = (await first.locator('.name').textContent()) ?? ''
+  await first.click()
+  await page.getByRole('complementary', { name }).waitFor()
+  await context.close()
+})
