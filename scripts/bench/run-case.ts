@@ -12,13 +12,16 @@ const data = syntheticData({ sites: Number(sitesArg), communities: Number(commun
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.floor(values.length * p)]
 
+const cpuMs = (since: NodeJS.CpuUsage) => { const used = process.cpuUsage(since); return (used.user + used.system) / 1000 }
+
 function engineOnce() {
+  const cpuStart = process.cpuUsage()
   const start = performance.now()
   const grid = createCoverageGrid({ zones: data.zones, boundary: data.boundary, cellSizeMeters: 25 })
   const gridMs = performance.now() - start
   const state = createCoverageState({ sites: data.sites, communities: data.communities, grid, radiusMeters: RADIUS })
   const metrics = state.metrics()
-  return { ms: performance.now() - start, gridMs, metrics, state }
+  return { ms: performance.now() - start, cpuMs: cpuMs(cpuStart), gridMs, metrics, state }
 }
 
 function run(): Record<string, unknown> {
@@ -28,15 +31,17 @@ function run(): Record<string, unknown> {
     const runs = Array.from({ length: data.sites.length >= 10000 ? 3 : 7 }, () => engineOnce())
     const { metrics } = cold
     return {
-      coldMs: cold.ms, warmMs: median(runs.map((r) => r.ms)), gridMs: median(runs.map((r) => r.gridMs)),
+      coldMs: cold.ms, warmMs: median(runs.map((r) => r.ms)), warmCpuMs: median(runs.map((r) => r.cpuMs)),
+      gridMs: median(runs.map((r) => r.gridMs)),
       coveredUnder3: metrics.city.coveredUnder3, cityShare: metrics.city.areaShare,
       zoneShares: Object.values(metrics.areas).map((area) => area.areaShare),
     }
   }
   if (mode === 'naive') {
+    const cpuStart = process.cpuUsage()
     const start = performance.now()
     const result = naiveTurfCoverage(data, RADIUS)
-    return { ms: performance.now() - start, coveredUnder3: result.coveredUnder3, cityShare: result.cityAreaShare, zoneShares: result.zoneAreaShares }
+    return { ms: performance.now() - start, cpuMs: cpuMs(cpuStart), coveredUnder3: result.coveredUnder3, cityShare: result.cityAreaShare, zoneShares: result.zoneAreaShares }
   }
   if (mode === 'reference') {
     const start = performance.now()

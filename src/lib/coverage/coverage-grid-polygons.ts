@@ -33,15 +33,16 @@ export function coverageGridPolygons(
   const toLat = (row: number) =>
     Math.asin(Math.min(1, ((grid.originY + Math.min(row * size, grid.rows * grid.cellSizeMeters)) * grid.standardCos) / EARTH_RADIUS_METERS)) * DEGREES
   const rectangles: number[][][][] = []
-  // Open rectangles keyed by "first:last" block column run, with the block row they started in.
-  let open = new Map<string, number>()
-  const close = (key: string, startRow: number, endRow: number) => {
-    const [first, last] = key.split(':').map(Number)
+  // Open rectangles keyed by block column run (first * 65536 + last), with the block row they started in.
+  let open = new Map<number, number>()
+  const close = (key: number, startRow: number, endRow: number) => {
+    const first = Math.floor(key / 65536)
+    const last = key % 65536
     const [west, east, south, north] = [toLng(first), toLng(last + 1), toLat(startRow), toLat(endRow)]
     rectangles.push([[[west, south], [east, south], [east, north], [west, north], [west, south]]])
   }
   for (let blockRow = 0; blockRow <= blockRows; blockRow++) {
-    const runs = new Map<string, number>()
+    const runs = new Map<number, number>()
     if (blockRow < blockRows) {
       const row = Math.min(grid.rows - 1, blockRow * block + (block >> 1))
       ensureClassRow(grid, row)
@@ -51,7 +52,7 @@ export function coverageGridPolygons(
         const covered = blockColumn < blockColumns && cellCounts[cell] > 0 && (!clip || (grid.cellClass[cell] & IN_CITY) !== 0)
         if (covered && runStart < 0) runStart = blockColumn
         if (!covered && runStart >= 0) {
-          const key = `${runStart}:${blockColumn - 1}`
+          const key = runStart * 65536 + blockColumn - 1
           runs.set(key, open.get(key) ?? blockRow)
           runStart = -1
         }

@@ -187,7 +187,7 @@ export function createCoverageState(options: CoverageStateOptions): CoverageStat
         nearestSiteMeters: nearest ? Math.round(nearest.distanceMeters) : null,
       })
     })
-    return result.sort((a, b) => b.under3 - a.under3 || a.id.localeCompare(b.id))
+    return result.sort((a, b) => b.under3 - a.under3 || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   }
 
   function accessibility(): CommunityAccessibility[] {

@@ -98,15 +98,20 @@ export function createPointIndex(points: readonly { lng: number; lat: number }[]
     for (let position = 0; position < found; position++) visit(out.indexes[position], out.distances[position])
   }
 
+  const nearestBuffer: NeighbourBuffer = { indexes: new Int32Array(64), distances: new Float64Array(64) }
   const nearest: PointIndex['nearest'] = (lng, lat, startRadiusMeters = 1000) => {
     if (points.length === 0) return null
     // Grow the search radius until a point lies inside it: then no point outside can be nearer.
     for (let radius = startRadiusMeters; ; radius *= 2) {
-      let best: { index: number; distanceMeters: number } | null = null
-      within(lng, lat, Math.min(radius, 2e7), (index, distanceMeters) => {
-        if (!best || distanceMeters < best.distanceMeters) best = { index, distanceMeters }
-      })
-      if (best || radius > 2e7) return best
+      const found = withinInto(lng, lat, Math.min(radius, 2e7), nearestBuffer)
+      if (found > 0) {
+        let best = 0
+        for (let position = 1; position < found; position++) {
+          if (nearestBuffer.distances[position] < nearestBuffer.distances[best]) best = position
+        }
+        return { index: nearestBuffer.indexes[best], distanceMeters: nearestBuffer.distances[best] }
+      }
+      if (radius > 2e7) return null
     }
   }
   return { size: points.length, within, withinInto, nearest }

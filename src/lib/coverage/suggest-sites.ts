@@ -32,11 +32,14 @@ export function suggestSites(
   const count = options.count ?? 10
   const capacity = options.capacity ?? 40
   const { communities } = state
+  const buffer = { indexes: new Int32Array(256), distances: new Float64Array(256) }
   const reach: number[][] = candidates.map(({ lng, lat }) => {
+    const found = state.communityIndex.withinInto(lng, lat, state.radiusMeters, buffer)
     const list: number[] = []
-    state.communityIndex.within(lng, lat, state.radiusMeters, (index) => {
+    for (let position = 0; position < found; position++) {
+      const index = buffer.indexes[position]
       if (state.coverCount(index) === 0 && communities[index].under3 > 0) list.push(index)
-    })
+    }
     return list
   })
   const taken = new Uint8Array(communities.length)
