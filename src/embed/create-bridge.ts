@@ -23,6 +23,8 @@ export interface EmbedBridgeOptions {
 export interface EmbedBridge {
   /** The allowlisted origin of the framing page, or null when there is none (top level, unknown host). */
   readonly parentOrigin: string | null
+  /** Handles one `message` event as the listener would (used to replay events that came before the bridge). */
+  receive(event: MessageEvent): void
   /** Posts to the parent, targeted at its origin; false when there is no allowed parent or the message is invalid. */
   post(message: AppMessage): boolean
   dispose(): void
@@ -68,6 +70,7 @@ export function createEmbedBridge(options: EmbedBridgeOptions): EmbedBridge {
 
   return {
     get parentOrigin() { return parentOrigin },
+    receive: onMessage,
     post(message) {
       if (parentOrigin === null || !appMessageSchema.safeParse(message).success) return false
       view.parent.postMessage(message, parentOrigin)

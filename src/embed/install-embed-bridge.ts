@@ -1,17 +1,16 @@
-import { getCurrentScope, onScopeDispose, watch } from 'vue'
-import { version } from '../../package.json'
+import { getCurrentScope, onScopeDispose } from 'vue'
 import type { AppMessage } from '../lib/embed-messages'
 import { parseEmbedOrigins } from '../lib/embed-origins'
 import { parseHostLocation } from '../lib/embed-host-location'
-import { useDataStore } from '../stores/data'
 import { useLocationStore } from '../stores/location'
-import { useSelectionStore } from '../stores/selection'
-import { createHostMessageHandler } from './apply-host-message'
-import { createEmbedBridge, type EmbedBridge } from './create-bridge'
+import type { EmbedBridge } from './create-bridge'
 import { hostOrigin, initialQuery, isEmbedMode } from './embed-mode'
 import './embed.css'
 
+/** Messages that may arrive while the bridge chunk loads; a real host sends a handful at most. */
+const MAX_EARLY_MESSAGES = 100
 let bridge: EmbedBridge | null = null
+let installed = false
 
 /**
  * Sends a message to the host page; true when it was posted (an allowlisted parent is known), false otherwise,
@@ -22,58 +21,42 @@ export function notifyHost(message: AppMessage): boolean {
 }
 
 /**
- * Embed mode and the host message API; call once in App's setup. Marks <html> with `embed-mode`, takes the
- * host's `lng`/`lat` as the user's place, and when framed by an allowlisted origin listens to its messages and
- * reports ready / selected / resize.
+ * Embed mode and the host message API; call once in App's setup. Marks <html> with `embed-mode` and takes the
+ * host's `lng`/`lat` as the user's place. When an allowlisted origin frames the app, loads the bridge (a lazy
+ * chunk, so the first screen never pays for it), keeping the messages that arrive meanwhile.
  */
 export function installEmbedBridge(): void {
-  const data = useDataStore()
-  const location = useLocationStore()
-  const selection = useSelectionStore()
   const embedded = isEmbedMode()
   document.documentElement.classList.toggle('embed-mode', embedded)
   const hostLocation = embedded ? parseHostLocation(initialQuery()) : null
-  if (hostLocation) location.setPlace({ ...hostLocation, source: 'host' })
+  if (hostLocation) useLocationStore().setPlace({ ...hostLocation, source: 'host' })
 
   const allowedOrigins = parseEmbedOrigins(import.meta.env.VITE_EMBED_ORIGINS)
-  if (bridge || allowedOrigins.length === 0 || window.parent === window) return
-  const active = createEmbedBridge({
-    window,
-    allowedOrigins,
-    onHostMessage: createHostMessageHandler(),
-    onParentOrigin: (origin) => { hostOrigin.value = origin },
-  })
-  bridge = active
-  hostOrigin.value = active.parentOrigin
-
-  let readySent = false
-  let lastSelected: string | null = null
-  let lastHeight = -1
-  const postResize = () => {
-    const height = Math.ceil(document.documentElement.scrollHeight)
-    if (height !== lastHeight && active.post({ type: 'zjg-childcare/resize', height })) lastHeight = height
-  }
-  const stopReady = watch([() => data.status, hostOrigin], ([status, origin]) => {
-    if (readySent || status !== 'ready' || origin === null) return
-    readySent = active.post({ type: 'zjg-childcare/ready', version, dataVersion: data.manifest?.dataVersion ?? '' })
-    postResize()
-  }, { immediate: true })
-  const stopSelected = watch([() => selection.selectedId, () => data.institutions, hostOrigin], ([id, institutions]) => {
-    if (id === null) { lastSelected = null; return }
-    const feature = institutions?.features.find((candidate) => candidate.properties.id === id)
-    if (!feature || id === lastSelected) return
-    if (active.post({ type: 'zjg-childcare/selected', id, name: feature.properties.name })) lastSelected = id
-  }, { immediate: true })
-  const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(postResize)
-  observer?.observe(document.body)
+  if (installed || allowedOrigins.length === 0 || window.parent === window) return
+  installed = true
+  const early: MessageEvent[] = []
+  const hold = (event: MessageEvent) => { if (early.length < MAX_EARLY_MESSAGES) early.push(event) }
+  window.addEventListener('message', hold)
+  let disposed = false
+  let stop = () => {}
+  import('./connect-host')
+    .then(({ connectHost }) => {
+      window.removeEventListener('message', hold)
+      if (disposed) return
+      const connection = connectHost(allowedOrigins, early)
+      bridge = connection.bridge
+      stop = connection.stop
+    })
+    // Without the chunk (offline before it was cached) the app works on, just without the host link.
+    .catch(() => window.removeEventListener('message', hold))
 
   if (getCurrentScope()) {
     onScopeDispose(() => {
-      stopReady()
-      stopSelected()
-      observer?.disconnect()
-      active.dispose()
+      disposed = true
+      window.removeEventListener('message', hold)
+      stop()
       bridge = null
+      installed = false
       hostOrigin.value = null
     })
   }

@@ -68,14 +68,17 @@ afterAll(async () => {
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))))
 })
 
-async function openHost(origin: string, options: Parameters<typeof openPage>[2] = {}, using: Browser = browser, initScript?: () => void) {
+async function openHost(
+  origin: string, options: Parameters<typeof openPage>[2] = {}, using: Browser = browser, initScript?: () => void,
+  loadedCount = `共 ${institutions.length} 家`,
+) {
   const url = `${origin}/embed-demo.html?app=${encodeURIComponent(`${APP}/?embed=1`)}`
   const context = await using.newContext({ locale: 'zh-CN', viewport: { width: 1000, height: 800 }, ...options })
   // An init script runs in every frame, the app's included, before any of its code.
   if (initScript) await context.addInitScript(initScript)
   const opened = await openContextPage(context, url)
   const frame = opened.page.frameLocator('#app-frame')
-  await expect.poll(() => frame.getByTestId('result-count').textContent(), { timeout: 60_000 }).toBe(`共 ${institutions.length} 家`)
+  await expect.poll(() => frame.getByTestId('result-count').textContent(), { timeout: 60_000 }).toBe(loadedCount)
   return { ...opened, frame, appFrame: opened.page.frames().find((candidate) => candidate.url().startsWith(APP)) as Frame }
 }
 
@@ -145,6 +148,21 @@ describe('embedded in an allowlisted host page', () => {
     await send(page, { type: 'zjg-childcare/setView', view: 'list' })
     await expect.poll(() => frame.getByRole('region', { name: '机构列表' }).isVisible()).toBe(true)
     expect(errors).toEqual([])
+    await context.close()
+  })
+
+  test('a message sent as soon as the frame loads, before ready, is not lost', async () => {
+    const puhui = institutions.filter((feature) => feature.properties.puhui).length
+    const { frame, context } = await openHost(HOST, {}, browser, () => {
+      if (location.port !== '47181') return
+      document.addEventListener('DOMContentLoaded', () => {
+        const appFrame = document.getElementById('app-frame') as HTMLIFrameElement
+        appFrame.addEventListener('load', () => {
+          appFrame.contentWindow?.postMessage({ type: 'zjg-childcare/setFilters', filters: { puhui: true } }, 'http://127.0.0.1:47180')
+        }, { once: true })
+      })
+    }, `共 ${puhui} 家`)
+    expect(await frame.getByTestId('result-count').textContent()).toBe(`共 ${puhui} 家`)
     await context.close()
   })
 

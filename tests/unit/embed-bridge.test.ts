@@ -100,4 +100,16 @@ describe('createEmbedBridge', () => {
     send(select, HOST)
     expect(received).toEqual([])
   })
+
+  test('receive() replays early events through the same checks', () => {
+    const { view } = frameWindow({ ancestorOrigins: [HOST] })
+    const received: HostMessage[] = []
+    const bridge = createEmbedBridge({ window: view, allowedOrigins: [HOST], onHostMessage: (m) => received.push(m) })
+    const event = (data: unknown, origin: string, source: unknown = view.parent) =>
+      Object.assign(new Event('message'), { data, origin, source }) as MessageEvent
+    bridge.receive(event(select, 'https://evil.example'))
+    bridge.receive(event({ ...select, id: '' }, HOST))
+    bridge.receive(event(select, HOST))
+    expect(received).toEqual([select])
+  })
 })
