@@ -4,11 +4,12 @@ import * as map from './messages/map'
 import * as parents from './messages/parents'
 import * as pwa from './messages/pwa'
 import * as embed from './messages/embed'
+import * as planner from './messages/planner'
 
 // Each topic keeps its strings in messages/<topic>.ts as { zh, en }; add a topic here.
-const topics = [core, map, parents, pwa, embed]
+const topics = [core, map, parents, pwa, embed, planner]
 
-const zhCN = Object.assign({}, ...topics.map((topic) => topic.zh)) as typeof core.zh & typeof map.zh & typeof parents.zh & typeof pwa.zh & typeof embed.zh
+const zhCN = Object.assign({}, ...topics.map((topic) => topic.zh)) as typeof core.zh & typeof map.zh & typeof parents.zh & typeof pwa.zh & typeof embed.zh & typeof planner.zh
 const en = Object.assign({}, ...topics.map((topic) => topic.en)) as typeof zhCN
 
 export type MessageSchema = typeof zhCN

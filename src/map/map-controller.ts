@@ -197,6 +197,9 @@ export class MapController {
     return [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()]
   }
 
+  /** Hands the loaded map to a layer module (the planner's src/map/planner-layers.ts). */
+  withMap(apply: (map: MapLibreMap) => void) { this.whenLoaded(() => apply(this.map)) }
+
   /** The canvas, for tests and for focusing. */
   get canvas(): HTMLCanvasElement { return this.map.getCanvas() }
 

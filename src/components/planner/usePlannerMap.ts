@@ -1,0 +1,64 @@
+import { computed, watch, type Ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import type { FeatureCollection, Point } from 'geojson'
+import { coverageCircles } from '../../lib/coverage'
+import type { MapController } from '../../map/map-controller'
+import {
+  addCoverageLayers, bindPlannerInteractions, setCoverage, setHypotheticalSites, setPlannerVisible,
+} from '../../map/planner-layers'
+import { usePlannerStore } from '../../stores/planner'
+import { useViewStore } from '../../stores/view'
+
+/** Draws the planner's coverage and what-if sites on the shared map and feeds its taps and drags to the store. */
+export function usePlannerMap(getController: () => MapController | undefined, generation: Ref<number>) {
+  const planner = usePlannerStore()
+  const view = useViewStore()
+  const { t } = useI18n()
+  const active = computed(() => view.shownView === 'planner')
+
+  const communityPoints = computed<FeatureCollection<Point>>(() => {
+    const snapshot = planner.snapshot
+    const collection = planner.communities
+    if (!snapshot || !collection) return { type: 'FeatureCollection', features: [] }
+    const uncovered = new Set(snapshot.uncovered.map((community) => community.id))
+    return {
+      type: 'FeatureCollection',
+      features: collection.features
+        .map((feature, index) => ({ feature, uncovered: uncovered.has(feature.properties.id), desert: snapshot.deserts[index] ?? false }))
+        .filter((entry) => entry.uncovered || entry.desert)
+        .map(({ feature, uncovered: isUncovered, desert }) => ({
+          type: 'Feature', geometry: feature.geometry,
+          properties: { id: feature.properties.id, name: feature.properties.name, uncovered: isUncovered, desert },
+        })),
+    }
+  })
+  const sitePoints = computed<FeatureCollection<Point>>(() => ({
+    type: 'FeatureCollection',
+    features: planner.hypothetical.map((site) => ({
+      type: 'Feature', geometry: { type: 'Point', coordinates: [site.lng, site.lat] },
+      properties: { id: site.id, label: t('planner.siteLabel', { n: site.number }), hypothetical: true },
+    })),
+  }))
+  const siteCircles = computed(() => coverageCircles(planner.hypothetical, planner.radiusMeters))
+
+  const withMap = (apply: Parameters<MapController['withMap']>[0]) => getController()?.withMap(apply)
+  let unbind: (() => void) | null = null
+  watch(generation, () => {
+    unbind?.()
+    unbind = null
+    withMap((map) => {
+      addCoverageLayers(map)
+      unbind = bindPlannerInteractions(map, {
+        isPlacing: () => planner.placing && active.value,
+        onPlace: ({ lng, lat }) => planner.addSite(lng, lat),
+        onDrag: (id, { lng, lat }) => planner.moveSite(id, lng, lat),
+      })
+      setPlannerVisible(map, active.value)
+      setCoverage(map, planner.snapshot?.coverage ?? null, communityPoints.value)
+      setHypotheticalSites(map, sitePoints.value, siteCircles.value)
+    })
+  }, { immediate: true })
+  watch(communityPoints, (points) => withMap((map) => setCoverage(map, planner.snapshot?.coverage ?? null, points)))
+  watch([sitePoints, siteCircles], ([points, circles]) => withMap((map) => setHypotheticalSites(map, points, circles)))
+  watch(active, (visible) => withMap((map) => setPlannerVisible(map, visible)))
+}

@@ -1,0 +1,49 @@
+import { computed } from 'vue'
+import { useI18n } from 'vue-i18n'
+import type { AreaId } from '../../lib/types'
+import { usePlannerStore } from '../../stores/planner'
+import { useAreaNames } from '../location/useAreas'
+
+/** Number formats in the current language. */
+export function usePlannerFormat() {
+  const { locale } = useI18n()
+  const number = (value: number, digits = 0) =>
+    new Intl.NumberFormat(locale.value, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value)
+  const percent = (share: number) =>
+    new Intl.NumberFormat(locale.value, { style: 'percent', maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(share)
+  return { number, percent }
+}
+
+/** The chosen scope (city or one area): its name, coverage figures, uncovered and desert communities. */
+export function usePlannerScope() {
+  const { t } = useI18n()
+  const planner = usePlannerStore()
+  const areaName = useAreaNames()
+  const scopeName = computed(() => (planner.area ? areaName(planner.area) : t('planner.city')))
+  const coverage = computed(() => {
+    const metrics = planner.metrics
+    if (!metrics) return null
+    return planner.area ? metrics.areas[planner.area] : metrics.city
+  })
+  const inScope = (area: AreaId) => planner.area === null || planner.area === area
+  const uncovered = computed(() => (planner.snapshot?.uncovered ?? []).filter((community) => inScope(community.area)))
+  /** Desert communities of the scope, lowest score first. */
+  const deserts = computed(() => {
+    const snapshot = planner.snapshot
+    const features = planner.communities?.features ?? []
+    if (!snapshot) return []
+    return features
+      .map((feature, index) => ({ ...feature.properties, score: snapshot.scores[index] ?? 0, desert: snapshot.deserts[index] ?? false }))
+      .filter((community) => community.desert && inScope(community.area))
+      .sort((a, b) => a.score - b.score || b.under3 - a.under3)
+  })
+  /** Community id → E2SFCA score and desert flag. */
+  const accessById = computed(() => {
+    const snapshot = planner.snapshot
+    const features = planner.communities?.features ?? []
+    return new Map(features.map((feature, index) => [feature.properties.id, {
+      id: feature.properties.id, score: snapshot?.scores[index] ?? 0, desert: snapshot?.deserts[index] ?? false,
+    }]))
+  })
+  return { scopeName, coverage, uncovered, deserts, accessById, areaName }
+}
