@@ -137,8 +137,9 @@ describe('embedded in an allowlisted host page', () => {
 
     await frame.getByRole('link', { name: /拨打电话/ }).click()
     await expect.poll(() => received(page)).toContainEqual({ type: 'zjg-childcare/call', phone: target.properties.phone })
-    // The host dials; the frame did not follow the tel: link.
+    // The host dials; the frame did not follow the tel: link and says who took the call.
     expect(appFrame.url().startsWith(APP)).toBe(true)
+    expect(await frame.getByRole('status').filter({ hasText: `已请所在应用拨打：${target.properties.phone}` }).isVisible()).toBe(true)
 
     // resize reports the document height the host would size an iframe to.
     const height = await appFrame.evaluate(() => Math.ceil(document.documentElement.scrollHeight))

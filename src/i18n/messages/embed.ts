@@ -3,7 +3,6 @@ export const zh = {
   embed: {
     navigateSent: '已请所在应用打开导航：{name}',
     callSent: '已请所在应用拨打：{phone}',
-    hostPlace: '位置由所在应用提供',
   },
 }
 
@@ -11,6 +10,5 @@ export const en: typeof zh = {
   embed: {
     navigateSent: 'Asked the host app to open navigation: {name}',
     callSent: 'Asked the host app to call {phone}',
-    hostPlace: 'Location provided by the host app',
   },
 }
