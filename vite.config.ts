@@ -73,14 +73,13 @@ export default defineConfig(({ mode }) => {
         },
         workbox: {
           // Everything the app needs offline: shell, every script (MapLibre's worker is .mjs), styles, icons,
-          // glyphs, the basemap and the generated data.
+          // glyphs and the generated data (the offline basemap is drawn from data/*.geojson and glyphs/).
           globPatterns: [
             '**/*.{html,js,mjs,css,webmanifest,svg,png,ico}',
             'glyphs/**/*.pbf',
-            'basemap/**/*.{json,geojson,pbf}',
             'data/*.{json,geojson}',
           ],
-          globIgnores: ['csp.json', '**/rejected.csv'],
+          globIgnores: ['csp.json', '**/rejected.csv', 'embed-demo.*'],
           // MapLibre's main chunk and the data files are larger than Workbox's 2 MiB default.
           maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
           navigateFallback: 'index.html',
