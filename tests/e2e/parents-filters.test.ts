@@ -129,8 +129,14 @@ test('English and elder mode work and are remembered', async () => {
   await page.getByRole('button', { name: 'Affordable (普惠)', exact: true }).click()
   await expect.poll(() => shownCount(page)).toBe(expectedCount({ puhui: true }))
   // Elder mode: body text ≥ 24 px and every button at least 60 × 60.
-  const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.list-item button, .chip') as Element).fontSize))
-  expect(fontSize).toBeGreaterThanOrEqual(24)
+  await page.getByRole('button', { name: 'List', exact: true }).click()
+  const smallText = await page.evaluate(() => [...document.querySelectorAll('.app *')]
+    .filter((element) => (element as HTMLElement).offsetParent !== null && !element.closest('.map-pane')
+      && [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim()))
+    .map((element) => ({ text: element.textContent?.trim().slice(0, 20), size: parseFloat(getComputedStyle(element).fontSize) }))
+    .filter(({ size }) => size < 24))
+  expect(smallText).toEqual([])
+  expect(await page.locator('.list-item').count()).toBeGreaterThan(0)
   const small = await page.evaluate(() => [...document.querySelectorAll('button, select, a[href], input[type="search"]')]
     .filter((element) => (element as HTMLElement).offsetParent !== null && !element.closest('.map-pane'))
     .map((element) => ({ text: element.textContent?.trim(), box: element.getBoundingClientRect() }))
