@@ -29,7 +29,9 @@ export function circleRowSpans(
   const firstRow = Math.max(0, Math.ceil((yLow - originY) / cellSizeMeters - 0.5))
   const lastRow = Math.min(rows - 1, Math.floor((yHigh - originY) / cellSizeMeters - 0.5))
   for (let row = firstRow; row <= lastRow; row++) {
-    const sinHalf = Math.sin((rowLat[row] - siteLat) / 2)
+    const half = (rowLat[row] - siteLat) / 2 // tiny: the sine series to x⁵ is exact in double precision
+    const halfSquared = half * half
+    const sinHalf = half < 0.01 && half > -0.01 ? half * (1 - halfSquared * (1 / 6 - halfSquared / 120)) : Math.sin(half)
     const rest = havRadius - sinHalf * sinHalf
     if (rest < 0) continue
     const halfColumns = (metersPerRadianLng * 2 * smallAsin(Math.min(1, Math.sqrt(rest / (siteCos * rowCos[row]))))) / cellSizeMeters

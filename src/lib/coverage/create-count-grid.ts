@@ -2,6 +2,9 @@ import { circleRowSpans } from './circle-row-spans'
 import type { CoverageGrid } from './create-coverage-grid'
 import { ensureClassRow } from './ensure-class-row'
 
+/** Scratch for the first pass, kept between calls (grow-only) to spare the garbage collector. */
+let scratch = { rows: new Int32Array(0), keys: new Uint32Array(0) }
+
 /** Per-cell site counts with running covered-cell totals, built lazily row by row. */
 export interface CountGrid {
   /** Covered cells (count > 0) per cellClass value (the NO_ZONE class outside the city is not tracked). */
@@ -30,15 +33,16 @@ export function createCountGrid(
   const { columns, rows, rowRuns, runStart, runEnd, runClass } = grid
   let cellClass = grid.cellClass
   // Pass 1: every circle's row runs, packed as row and (first column << 16 | last column).
-  let capacity = Math.max(16, centres.length * (Math.ceil((2.02 * radiusMeters) / grid.cellSizeMeters) + 3))
-  let spanRow = new Int32Array(capacity)
-  let spanKey = new Uint32Array(capacity)
+  const estimate = Math.max(16, centres.length * (Math.ceil((2.02 * radiusMeters) / grid.cellSizeMeters) + 3))
+  if (scratch.rows.length < estimate) scratch = { rows: new Int32Array(estimate), keys: new Uint32Array(estimate) }
+  let spanRow = scratch.rows
+  let spanKey = scratch.keys
   let spans = 0
   const collect = (firstCell: number, lastCell: number) => {
-    if (spans === capacity) {
-      capacity *= 2
-      const rowsCopy = new Int32Array(capacity); rowsCopy.set(spanRow); spanRow = rowsCopy
-      const keysCopy = new Uint32Array(capacity); keysCopy.set(spanKey); spanKey = keysCopy
+    if (spans === spanRow.length) {
+      const rowsCopy = new Int32Array(spans * 2); rowsCopy.set(spanRow); spanRow = rowsCopy
+      const keysCopy = new Uint32Array(spans * 2); keysCopy.set(spanKey); spanKey = keysCopy
+      scratch = { rows: spanRow, keys: spanKey }
     }
     const row = (firstCell / columns) | 0
     spanRow[spans] = row

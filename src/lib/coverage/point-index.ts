@@ -7,6 +7,12 @@ import { EARTH_RADIUS_METERS } from './types'
 const RADIANS = Math.PI / 180
 const EARTH_RADIUS = EARTH_RADIUS_METERS // a local binding keeps hot loops off module-export getters
 
+function grow(buffer: Int32Array, size: number): Int32Array {
+  const larger = new Int32Array(Math.max(size, buffer.length * 2))
+  larger.set(buffer)
+  return larger
+}
+
 /** Reusable output of withinInto: typed arrays that withinInto replaces with larger ones when full. */
 export interface NeighbourBuffer {
   indexes: Int32Array
@@ -40,14 +46,15 @@ export function createPointIndex(points: readonly { lng: number; lat: number }[]
   if (points.length === 0) tree.add(0, 0)
   tree.finish()
   const { ids, coords, nodeSize } = tree
-  const unitX = new Float64Array(ids.length), unitY = new Float64Array(ids.length), unitZ = new Float64Array(ids.length)
+  const unit = new Float64Array(ids.length * 3) // x, y, z per tree position: one cache line per candidate
   for (let position = 0; position < ids.length; position++) {
     const cosLat = Math.cos(coords[2 * position + 1] * RADIANS)
-    unitX[position] = cosLat * Math.cos(coords[2 * position] * RADIANS)
-    unitY[position] = cosLat * Math.sin(coords[2 * position] * RADIANS)
-    unitZ[position] = Math.sin(coords[2 * position + 1] * RADIANS)
+    unit[3 * position] = cosLat * Math.cos(coords[2 * position] * RADIANS)
+    unit[3 * position + 1] = cosLat * Math.sin(coords[2 * position] * RADIANS)
+    unit[3 * position + 2] = Math.sin(coords[2 * position + 1] * RADIANS)
   }
   const stack = new Int32Array(3 * 128)
+  let candidateBuffer: Int32Array = new Int32Array(256)
 
   const withinInto: PointIndex['withinInto'] = (lng, lat, radiusMeters, out) => {
     if (points.length === 0) return 0
@@ -55,39 +62,47 @@ export function createPointIndex(points: readonly { lng: number; lat: number }[]
     const cosLat = Math.cos(lat * RADIANS)
     const qx = cosLat * Math.cos(lng * RADIANS), qy = cosLat * Math.sin(lng * RADIANS), qz = Math.sin(lat * RADIANS)
     const maxChordSquared = (2 * Math.sin(radiusMeters / EARTH_RADIUS / 2)) ** 2 * (1 + 1e-9)
-    let found = 0
-    const test = (position: number) => {
-      const dx = unitX[position] - qx, dy = unitY[position] - qy, dz = unitZ[position] - qz
-      const chordSquared = dx * dx + dy * dy + dz * dz
-      if (chordSquared > maxChordSquared) return
-      const index = ids[position]
-      let distance = 2 * EARTH_RADIUS * smallAsin(Math.min(1, 0.5 * Math.sqrt(chordSquared)))
-      if (Math.abs(distance - radiusMeters) < 1e-6) distance = haversineMeters(lng, lat, points[index].lng, points[index].lat)
-      if (distance > radiusMeters) return
-      if (found === out.indexes.length) {
-        const indexes = new Int32Array(found * 2 + 64); indexes.set(out.indexes); out.indexes = indexes
-        const distances = new Float64Array(found * 2 + 64); distances.set(out.distances); out.distances = distances
-      }
-      out.indexes[found] = index
-      out.distances[found++] = distance
-    }
-    // kdbush's range walk (same pruning), testing candidates in place instead of collecting them.
+    // kdbush's range walk (same pruning), gathering tree positions inside the degree box.
+    let candidates = 0
     stack[0] = 0; stack[1] = ids.length - 1; stack[2] = 0
     let top = 3
     while (top > 0) {
       const axis = stack[--top], right = stack[--top], left = stack[--top]
       if (right - left <= nodeSize) {
+        if (candidateBuffer.length < candidates + nodeSize + 1) candidateBuffer = grow(candidateBuffer, candidates + nodeSize + 1)
         for (let position = left; position <= right; position++) {
           const x = coords[2 * position], y = coords[2 * position + 1]
-          if (x >= west && x <= east && y >= south && y <= north) test(position)
+          if (x >= west && x <= east && y >= south && y <= north) candidateBuffer[candidates++] = position
         }
         continue
       }
       const middle = (left + right) >> 1
       const x = coords[2 * middle], y = coords[2 * middle + 1]
-      test(middle)
+      if (x >= west && x <= east && y >= south && y <= north) {
+        if (candidateBuffer.length === candidates) candidateBuffer = grow(candidateBuffer, candidates + 1)
+        candidateBuffer[candidates++] = middle
+      }
       if (axis === 0 ? west <= x : south <= y) { stack[top++] = left; stack[top++] = middle - 1; stack[top++] = 1 - axis }
       if (axis === 0 ? east >= x : north >= y) { stack[top++] = middle + 1; stack[top++] = right; stack[top++] = 1 - axis }
+    }
+    if (out.indexes.length < candidates) {
+      out.indexes = new Int32Array(candidates * 2)
+      out.distances = new Float64Array(candidates * 2)
+    }
+    const { indexes, distances } = out
+    let found = 0
+    for (let candidate = 0; candidate < candidates; candidate++) {
+      const position = candidateBuffer[candidate]
+      const dx = unit[3 * position] - qx, dy = unit[3 * position + 1] - qy, dz = unit[3 * position + 2] - qz
+      const chordSquared = dx * dx + dy * dy + dz * dz
+      if (chordSquared > maxChordSquared) continue
+      const index = ids[position]
+      let distance = 2 * EARTH_RADIUS * smallAsin(Math.min(1, 0.5 * Math.sqrt(chordSquared)))
+      // Within a micrometre of the edge, decide with haversineMeters itself so counts match it exactly.
+      if (Math.abs(distance - radiusMeters) < 1e-6) distance = haversineMeters(lng, lat, points[index].lng, points[index].lat)
+      if (distance > radiusMeters) continue
+      indexes[found] = index
+      distances[found++] = distance
     }
     return found
   }
