@@ -28,7 +28,7 @@ export function addCoverageLayers(map: MapLibreMap) {
   if (map.getSource(SOURCE.coverage)) return
   for (const id of Object.values(SOURCE)) map.addSource(id, { type: 'geojson', data: EMPTY })
   const below = map.getLayer('clusters') ? 'clusters' : undefined
-  map.addLayer({ id: 'planner-coverage-fill', type: 'fill', source: SOURCE.coverage, paint: { 'fill-color': '#16a34a', 'fill-opacity': 0.22 } }, below)
+  map.addLayer({ id: 'planner-coverage-fill', type: 'fill', source: SOURCE.coverage, paint: { 'fill-color': '#16a34a', 'fill-opacity': 0.22, 'fill-antialias': false } }, below)
   map.addLayer({ id: 'planner-circles-line', type: 'line', source: SOURCE.circles, paint: { 'line-color': HYPOTHETICAL_COLOR, 'line-width': 2, 'line-dasharray': [2, 2] } }, below)
   map.addLayer({
     id: 'planner-communities-desert', type: 'circle', source: SOURCE.communities, filter: ['==', ['get', 'desert'], true],

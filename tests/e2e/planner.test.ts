@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, expect, inject, test } from 'vitest'
+import { readFileSync } from 'node:fs'
+import Papa from 'papaparse'
+import type { Browser, Page } from 'playwright-core'
+import {
+  buildCandidates, createCoverageGrid, createCoverageState, suggestSites, toCoverageInputs,
+} from '../../src/lib/coverage'
+import type { IndicatorsFile } from '../../src/lib/types'
+import { launchBrowser, openPage } from './browser'
+
+let browser: Browser
+beforeAll(async () => { browser = await launchBrowser() })
+afterAll(async () => { await browser?.close() })
+
+const WIDE = { viewport: { width: 1200, height: 900 }, acceptDownloads: true }
+const read = (name: string) => JSON.parse(readFileSync(`${process.env.E2E_DIST ?? 'dist'}/data/${name}`, 'utf8'))
+const institutions = read('institutions.geojson')
+const communities = read('communities.geojson')
+const zones = read('zones.geojson')
+const boundary = read('boundary.geojson')
+const indicators = read('indicators.json') as IndicatorsFile
+
+/** The same engine the app runs, on the built data, at the planner's defaults (radius 1,000 m, all sites). */
+function engineState() {
+  const { sites, communities: points } = toCoverageInputs(institutions, communities)
+  const grid = createCoverageGrid({ zones, boundary })
+  return { state: createCoverageState({ sites, communities: points, grid }), points }
+}
+
+const coveredText = (page: Page) => page.getByTestId('covered-under3').textContent()
+/** The covered-children count shown on screen ("21,598 / 27,166 人（79.5%）" → 21598). */
+async function coveredCount(page: Page): Promise<number> {
+  const match = /^\s*([\d,]+)/.exec((await coveredText(page)) ?? '')
+  if (!match) throw new Error('no covered figure')
+  return Number(match[1].replace(/,/g, ''))
+}
+
+async function openPlanner(query = '') {
+  const opened = await openPage(browser, `${inject('baseUrl')}?view=planner${query}`, WIDE)
+  await opened.page.getByTestId('covered-under3').waitFor({ timeout: 60_000 })
+  return opened
+}
+
+test('the planner view shows the coverage figure, the indicator table with met words and reasons, and charts', async () => {
+  const { page, context, errors } = await openPlanner()
+  const { state } = engineState()
+  expect(await coveredCount(page)).toBe(state.metrics().city.coveredUnder3)
+
+  const indicatorSection = page.getByRole('region', { name: '全市：方案指标' })
+  const table = indicatorSection.getByRole('table')
+  await expect.poll(() => table.locator('tbody tr').count()).toBe(indicators.city.length)
+  expect(indicators.city.length).toBeGreaterThan(20)
+  const metCount = indicators.city.filter((indicator) => indicator.met === true).length
+  expect(await table.getByText('✓ 达标').count()).toBe(metCount)
+  expect(await table.getByText('✗ 未达标').count()).toBe(indicators.city.filter((indicator) => indicator.met === false).length)
+  const withReason = indicators.city.find((indicator) => indicator.value === null && indicator.reason)
+  if (!withReason?.reason) throw new Error('the data has no null KPI with a reason')
+  await expect.poll(() => table.getByText(withReason.reason as string).count()).toBe(1)
+
+  // One area: its own rows.
+  await page.getByLabel('范围').selectOption('yangshe')
+  const areaTable = page.getByRole('region', { name: '杨舍镇：方案指标' }).getByRole('table')
+  await expect.poll(() => areaTable.locator('tbody tr').count()).toBe(indicators.areas.yangshe.length)
+
+  // Charts: nine bars each, with a table alternative of the same nine rows.
+  const places = page.getByRole('figure', { name: '各片区托位数与目标' })
+  expect(await places.locator('svg[role="img"] rect').count()).toBe(9)
+  await places.getByText('以表格查看').click()
+  const placesTable = places.getByRole('table', { name: '各片区托位数与目标' })
+  expect(await placesTable.locator('tbody tr').count()).toBe(9)
+  const baoshui = indicators.areas.baoshui.find((indicator) => indicator.id === 'capacityTotal')
+  expect(await placesTable.locator('tbody tr').first().locator('td').first().textContent()).toBe(baoshui?.value?.toLocaleString('zh-CN'))
+  const covered = page.getByRole('figure', { name: '各片区 15 分钟覆盖率（3 岁以下婴幼儿）' })
+  expect(await covered.locator('svg[role="img"] rect').count()).toBe(9)
+  expect(errors).toEqual([])
+  await context.close()
+})
+
+test('placing a hypothetical site and dragging it on the map canvas changes the covered-children figure', async () => {
+  const { state, points } = engineState()
+  const target = state.uncoveredCommunities()[0]
+  const point = points.find((community) => community.id === target.id)
+  if (!point) throw new Error('no uncovered community')
+  const { page, context, errors } = await openPlanner(`&lng=${point.lng}&lat=${point.lat}&z=14`)
+  const before = await coveredCount(page)
+  const mapRegion = page.getByRole('region', { name: '张家港托育机构地图' })
+  await page.waitForFunction(() => document.querySelector('.maplibregl-canvas') !== null)
+  const box = await mapRegion.boundingBox()
+  if (!box) throw new Error('map has no box')
+  const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+
+  await page.getByRole('button', { name: '在地图上放置' }).click()
+  await page.mouse.click(centre.x, centre.y)
+  await expect.poll(() => page.getByText('假设站点 1').count()).toBe(1)
+  await expect.poll(() => coveredCount(page)).toBeGreaterThanOrEqual(before + target.under3)
+  const placed = await coveredCount(page)
+  const uncoveredTable = page.getByRole('region', { name: '未覆盖的村居' }).getByRole('table').first()
+  await expect.poll(() => uncoveredTable.getByRole('rowheader', { name: target.name, exact: true }).count()).toBe(0)
+
+  // Drag the site ~1.2 km east (300 px at zoom 14): the community falls out of its circle again.
+  await page.mouse.move(centre.x, centre.y)
+  await page.mouse.down()
+  for (let step = 1; step <= 15; step++) await page.mouse.move(centre.x + step * 20, centre.y)
+  // Still holding the button: the figures follow the drag, not just the drop.
+  await expect.poll(() => uncoveredTable.getByRole('rowheader', { name: target.name, exact: true }).count(), { timeout: 20_000 }).toBe(1)
+  await page.mouse.up()
+  const dragged = await coveredCount(page)
+  expect(dragged).not.toBe(placed)
+  // Reset returns to the data.
+  await page.getByRole('button', { name: '重置为真实数据' }).click()
+  await expect.poll(() => coveredCount(page)).toBe(before)
+  expect(errors).toEqual([])
+  await context.close()
+})
+
+test('suggested sites are ranked by added coverage and one click adds them all as hypothetical sites', async () => {
+  const { state } = engineState()
+  const expected = suggestSites(state, buildCandidates({ communities: state.communities, boundary }), { count: 10, capacity: 40 })
+  expect(expected.length).toBe(10)
+  const { page, context, errors } = await openPlanner()
+  const before = await coveredCount(page)
+  await page.getByRole('button', { name: '计算建议' }).click()
+  const table = page.getByRole('region', { name: '建议新增站点' }).getByRole('table')
+  await expect.poll(() => table.locator('tbody tr').count(), { timeout: 30_000 }).toBe(10)
+  const added = (await table.locator('tbody tr td:nth-child(2)').allTextContents()).map((text) => Number(text.replace(/,/g, '')))
+  expect(added).toEqual(expected.map((suggestion) => suggestion.addedUnder3))
+  await page.getByRole('button', { name: '全部添加为假设站点' }).click()
+  await expect.poll(() => page.getByText(/^假设站点 \d+$/).count()).toBe(10)
+  const total = expected.reduce((sum, suggestion) => sum + suggestion.addedUnder3, 0)
+  await expect.poll(() => coveredCount(page)).toBe(before + total)
+  await expect.poll(() => page.getByText('含 10 个假设站点（非真实数据）').count()).toBe(1)
+  expect(errors).toEqual([])
+  await context.close()
+})
+
+test('the uncovered-communities CSV downloads with a BOM and parses back to the same rows', async () => {
+  const { state } = engineState()
+  const uncovered = state.uncoveredCommunities()
+  const scores = new Map(state.accessibility().map((entry) => [entry.id, entry]))
+  const { page, context, errors } = await openPlanner()
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出未覆盖村居（CSV）' }).click(),
+  ])
+  expect(download.suggestedFilename()).toMatch(/\.csv$/)
+  const path = await download.path()
+  const bytes = readFileSync(path)
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+  const parsed = Papa.parse<Record<string, string>>(bytes.toString('utf8').slice(1), { header: true, skipEmptyLines: true })
+  expect(parsed.errors).toEqual([])
+  expect(parsed.meta.fields).toEqual(['编码', '村居', '片区', '3岁以下婴幼儿数', '距最近机构（米）', '可达托位（每千名）', '托育荒漠'])
+  expect(parsed.data.map((row) => [row['编码'], row['村居'], Number(row['3岁以下婴幼儿数']), row['距最近机构（米）']])).toEqual(
+    uncovered.map((community) => [community.id, community.name, community.under3, community.nearestSiteMeters === null ? '' : String(community.nearestSiteMeters)]))
+  expect(parsed.data.map((row) => row['托育荒漠'])).toEqual(uncovered.map((community) => (scores.get(community.id)?.desert ? '是' : '否')))
+  expect(errors).toEqual([])
+  await context.close()
+})
