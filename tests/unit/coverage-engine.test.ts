@@ -94,4 +94,11 @@ describe('createCoverageState on the hand case', () => {
     expect(() => state.moveSite('nope', 0, 0)).toThrow(/no site/)
     expect(() => state.removeSite('nope')).toThrow(/no site/)
   })
+
+  it('accepts radii of 300–3,000 m only', () => {
+    const options = { sites: handSites(), communities: handCommunities(), grid }
+    expect(() => createCoverageState({ ...options, radiusMeters: 299 })).toThrow(RangeError)
+    expect(() => createCoverageState({ ...options, radiusMeters: 3001 })).toThrow(RangeError)
+    expect(createCoverageState({ ...options, radiusMeters: 3000 }).metrics().city.coveredUnder3).toBe(190) // c4 is 5 km away
+  })
 })

@@ -6,7 +6,7 @@ import { gaussianDecay } from './gaussian-decay'
 import { matchesBasis } from './matches-basis'
 import { createPointIndex, type NeighbourBuffer, type PointIndex } from './point-index'
 import {
-  DEFAULT_DESERT_MAX_SCORE, DEFAULT_DESERT_MIN_UNDER3, DEFAULT_RADIUS_METERS,
+  DEFAULT_DESERT_MAX_SCORE, DEFAULT_DESERT_MIN_UNDER3, DEFAULT_RADIUS_METERS, MAX_RADIUS_METERS, MIN_RADIUS_METERS,
   type CommunityAccessibility, type CoverageBasis, type CoverageCommunity, type CoverageMetrics, type CoverageSite,
   type UncoveredCommunity,
 } from './types'
@@ -71,6 +71,9 @@ interface SiteRecord { site: CoverageSite; counted: boolean; ratio: number }
 export function createCoverageState(options: CoverageStateOptions): CoverageState {
   const { grid, communities } = options
   const radiusMeters = options.radiusMeters ?? DEFAULT_RADIUS_METERS
+  if (!(radiusMeters >= MIN_RADIUS_METERS && radiusMeters <= MAX_RADIUS_METERS)) {
+    throw new RangeError(`radius ${radiusMeters} m is outside ${MIN_RADIUS_METERS}–${MAX_RADIUS_METERS} m`)
+  }
   const basis = options.basis ?? 'all'
   const desertMinUnder3 = options.desertMinUnder3 ?? DEFAULT_DESERT_MIN_UNDER3
   const desertMaxScore = options.desertMaxScore ?? DEFAULT_DESERT_MAX_SCORE
