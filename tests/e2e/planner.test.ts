@@ -155,3 +155,20 @@ test('the uncovered-communities CSV downloads with a BOM and parses back to the 
   expect(errors).toEqual([])
   await context.close()
 })
+
+test('printing gives a one-page report of the chosen area and nothing else', async () => {
+  const { page, context, errors } = await openPlanner()
+  await page.getByLabel('范围').selectOption('yangshe')
+  await page.emulateMedia({ media: 'print' })
+  const report = page.getByRole('heading', { name: '杨舍镇 托育服务覆盖报告' })
+  await expect.poll(() => report.isVisible()).toBe(true)
+  expect(await page.getByRole('region', { name: '张家港托育机构地图' }).isVisible()).toBe(false)
+  expect(await page.getByRole('heading', { name: '覆盖设置' }).isVisible()).toBe(false)
+  const reportRows = page.locator('.planner-report tbody tr')
+  expect(await reportRows.count()).toBe(indicators.areas.yangshe.length)
+  const pdf = await page.pdf({ format: 'A4' })
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []
+  expect(pages.length).toBe(1)
+  expect(errors).toEqual([])
+  await context.close()
+})
