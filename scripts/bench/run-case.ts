@@ -28,7 +28,7 @@ function run(): Record<string, unknown> {
   if (mode === 'baseline') return {}
   if (mode === 'engine') {
     const cold = engineOnce()
-    const runs = Array.from({ length: data.sites.length >= 10000 ? 3 : 7 }, () => engineOnce())
+    const runs = Array.from({ length: data.sites.length >= 10000 ? 5 : 7 }, () => engineOnce())
     const { metrics } = cold
     return {
       coldMs: cold.ms, warmMs: median(runs.map((r) => r.ms)), warmCpuMs: median(runs.map((r) => r.cpuMs)),

@@ -1,6 +1,24 @@
 import { describe, expect, it } from 'vitest'
 import { computeAccessibility, createCoverageGrid, createCoverageState, type CoverageSite } from '../../src/lib/coverage'
 import { seededRandom, syntheticData } from '../../scripts/bench/synthetic-data'
+import { createCountGrid } from '../../src/lib/coverage/create-count-grid'
+import { NO_ZONE } from '../../src/lib/coverage/create-coverage-grid'
+
+describe('count grid tallies', () => {
+  it('equal a direct per-cell count, for sparse (sorted) and dense (difference array) rows', () => {
+    for (const sites of [30, 1500]) {
+      const data = syntheticData({ sites, communities: 10, seed: sites })
+      const grid = createCoverageGrid({ zones: data.zones, boundary: data.boundary, cellSizeMeters: 50 })
+      const tally = createCountGrid(grid, data.sites, 1000).coveredPerClass
+      const counts = createCountGrid(grid, data.sites, 1000).counts()
+      const direct = new Int32Array(256)
+      counts.forEach((count, cell) => { if (count > 0) direct[grid.cellClass[cell]]++ })
+      direct[NO_ZONE] = tally[NO_ZONE] // cells outside the city and every zone are not tallied
+      expect(Array.from(tally)).toEqual(Array.from(direct))
+      expect(tally.reduce((sum, cells) => sum + cells, 0)).toBeGreaterThan(0)
+    }
+  })
+})
 
 describe('incremental what-if equals a full recompute', () => {
   const data = syntheticData({ sites: 60, communities: 400, seed: 11 })

@@ -2,6 +2,9 @@ import { circleRowSpans } from './circle-row-spans'
 import type { CoverageGrid } from './create-coverage-grid'
 import { ensureClassRow } from './ensure-class-row'
 
+/** Rows with more runs than columns / DIFFERENCE_FACTOR are tallied with a difference array, not a sort. */
+export const DIFFERENCE_FACTOR = 8
+
 /** Scratch for the first pass, kept between calls (grow-only) to spare the garbage collector. */
 let scratch = { rows: new Int32Array(0), keys: new Uint32Array(0) }
 
@@ -57,9 +60,33 @@ export function createCountGrid(
   const next = rowSpans.slice(0, rows)
   for (let span = 0; span < spans; span++) keys[next[spanRow[span]]++] = spanKey[span]
   const coveredPerClass = new Int32Array(256)
+  // Dense rows (many runs): a difference array over the row's columns is cheaper than sorting the runs.
+  const rowDifferences = new Int32Array(columns + 1)
+  const coverRowByDifferences = (sortedKeys: Uint32Array, from: number, to: number, row: number) => {
+    rowDifferences.fill(0)
+    for (let span = from; span < to; span++) {
+      rowDifferences[sortedKeys[span] >>> 16]++
+      rowDifferences[(sortedKeys[span] & 0xffff) + 1]--
+    }
+    let running = 0
+    let column = 0
+    for (let run = rowRuns[row]; run < rowRuns[row + 1]; run++) {
+      while (column < runStart[run]) running += rowDifferences[column++]
+      let covered = 0
+      while (column < runEnd[run]) {
+        running += rowDifferences[column++]
+        if (running > 0) covered++
+      }
+      coveredPerClass[runClass[run]] += covered
+    }
+  }
   for (let row = 0; row < rows; row++) {
     const from = rowSpans[row], to = rowSpans[row + 1]
     if (from === to || rowRuns[row] === rowRuns[row + 1]) continue
+    if ((to - from) * DIFFERENCE_FACTOR > columns) {
+      coverRowByDifferences(keys, from, to, row)
+      continue
+    }
     keys.subarray(from, to).sort()
     // Merge the sorted runs into a union and intersect each union piece with the row's class runs.
     const lastRun = rowRuns[row + 1]
