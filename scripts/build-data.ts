@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url'
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson'
 import { sha256Hex } from '../src/lib/hash'
 import { buildManifest } from '../src/lib/manifest'
+import { buildSearchKeys } from '../src/lib/search-keys'
 import type { UnitsFile } from '../src/lib/place-communities'
 import { areaOfTown, parsePlanningAreas } from '../src/lib/planning-areas'
 import { decodeRegistryBytes } from '../src/lib/registry/decode-registry-bytes'
@@ -191,7 +192,9 @@ async function main(argv: readonly string[]): Promise<number> {
     'boundary.geojson': stableJson({ type: 'FeatureCollection', features: [boundary] }, 0),
     'communities.geojson': stableJson(communities, 0),
     'indicators.json': stableJson(indicators, 0),
-    'institutions.geojson': stableJson({ type: 'FeatureCollection', features: institutions }, 0),
+    // Pinyin search keys are computed here so that pinyin-pro's dictionary never ships to the browser.
+    'institutions.geojson': stableJson({ type: 'FeatureCollection', features: institutions.map((feature) => (
+      { ...feature, properties: { ...feature.properties, searchKeys: buildSearchKeys(feature.properties) } })) }, 0),
     'rejected.csv': formatRejectedCsv(table.header, validated.rejected),
     'targets.json': stableJson(targets, 0),
     'zones.geojson': stableJson(zones, 0),

@@ -1,26 +1,13 @@
-import { pinyin } from 'pinyin-pro'
 import type { InstitutionProperties } from './types'
+import { normaliseSearchText } from './search-normalise'
 
-type Searchable = Pick<InstitutionProperties, 'id' | 'name' | 'address' | 'town'>
-
-/** Lower-case, no spaces or punctuation, full-width folded: how both text and query are compared. */
-function normalise(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s·.,，。、()（）\-_'"]/g, '')
-}
-
-/** Searchable forms of one text: itself, its full pinyin and its pinyin initials. */
-function keysOf(text: string): string[] {
-  const syllables = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
-  return [
-    normalise(text),
-    normalise(syllables.join('')),
-    normalise(syllables.map((syllable) => syllable.charAt(0)).join('')),
-  ]
-}
+type Searchable = Pick<InstitutionProperties, 'id' | 'name' | 'address' | 'town' | 'searchKeys'>
 
 /**
- * Builds a search over name, address and town that understands Chinese text, full pinyin (`yangshe`) and
- * pinyin initials (`ysz`). The returned function gives the ids that match, or null for an empty query.
+ * Builds a search over name, address and town that understands Chinese text, full pinyin (`yangshe`, with or
+ * without spaces) and pinyin initials (`ysz`). Pinyin comes from the build-time `searchKeys` of each institution
+ * (scripts/build-data.ts); an institution without keys is found by its text only. Plain substring tests, no
+ * dictionary in the browser. The returned function gives the ids that match, or null for an empty query.
  *
  * @example
  * const search = createInstitutionSearch(features.map((feature) => feature.properties))
@@ -28,17 +15,21 @@ function keysOf(text: string): string[] {
  * search('  ') // null
  */
 export function createInstitutionSearch(institutions: readonly Searchable[]): (query: string) => Set<string> | null {
-  const entries = institutions.map((institution) => ({
-    id: institution.id,
-    keys: [institution.name, institution.address, institution.town].flatMap(keysOf),
-  }))
+  const ids: string[] = []
+  const haystacks: string[] = []
+  for (const institution of institutions) {
+    ids.push(institution.id)
+    // Normalised texts never contain a space, so joining by spaces keeps matches inside one key.
+    haystacks.push([institution.name, institution.address, institution.town].map(normaliseSearchText).join(' ')
+      + (institution.searchKeys ? ` ${institution.searchKeys}` : ''))
+  }
   return (query: string) => {
-    const needle = normalise(query)
+    const needle = normaliseSearchText(query)
     if (needle === '') return null
-    const ids = new Set<string>()
-    for (const entry of entries) {
-      if (entry.keys.some((key) => key.includes(needle))) ids.add(entry.id)
+    const found = new Set<string>()
+    for (let index = 0; index < haystacks.length; index += 1) {
+      if (haystacks[index].includes(needle)) found.add(ids[index])
     }
-    return ids
+    return found
   }
 }

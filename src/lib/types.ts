@@ -66,6 +66,11 @@ export interface InstitutionProperties {
   /** ISO date YYYY-MM-DD. */
   updatedAt: string
   sample: boolean
+  /**
+   * Build-time pinyin search keys: full pinyin (no tones) and initials of name, address and town, normalised
+   * (src/lib/search-normalise.ts) and joined by spaces. Absent in data built without them: text search only.
+   */
+  searchKeys?: string
 }
 
 /** Properties of one Polygon/MultiPolygon feature in zones.geojson. */

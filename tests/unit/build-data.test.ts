@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { parseCsv } from '../../src/lib/registry/parse-csv'
-import type { ManifestFile } from '../../src/lib/types'
+import { buildSearchKeys } from '../../src/lib/search-keys'
+import type { InstitutionProperties, ManifestFile } from '../../src/lib/types'
 import { makeXlsx } from '../fixtures/registry/make-xlsx'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -52,8 +53,15 @@ describe('scripts/build-data.ts', () => {
     expect(manifest.sample).toBe(true)
     expect(manifest.generatedAt).toBe('2024-12-01T00:00:00.000Z') // the newest updatedAt of the registry
     expect(Object.keys(manifest.inputs)).toContain('tests/fixtures/registry/valid.csv')
-    const institutions = readJson<{ features: { properties: { id: string } }[] }>(out, 'institutions.geojson')
+    const institutions = readJson<{ features: { properties: { id: string; town: string; searchKeys?: string } }[] }>(out, 'institutions.geojson')
     expect(institutions.features.map((f) => f.properties.id)).toEqual(['Z001', 'Z002', 'Z003', 'Z004', 'Z005'])
+    // Pinyin search keys are computed at build time (the browser never loads pinyin-pro).
+    for (const feature of institutions.features) {
+      expect(feature.properties.searchKeys).toBe(buildSearchKeys(feature.properties as InstitutionProperties))
+    }
+    const yangshe = institutions.features.filter((f) => f.properties.town === '杨舍镇')
+    expect(yangshe.length).toBeGreaterThan(0)
+    for (const feature of yangshe) expect(feature.properties.searchKeys?.split(' ')).toEqual(expect.arrayContaining(['yangshezhen', 'ysz']))
     const zones = readJson<{ features: { properties: { under3: number } }[] }>(out, 'zones.geojson')
     const communities = readJson<{ features: { properties: { under3: number } }[] }>(out, 'communities.geojson')
     expect(zones.features.reduce((sum, z) => sum + z.properties.under3, 0)).toBe(communities.features.reduce((sum, c) => sum + c.properties.under3, 0))
