@@ -8,7 +8,7 @@ import { useAreaNames } from '../location/useAreas'
 export function usePlannerFormat() {
   const { locale } = useI18n()
   const number = (value: number, digits = 0) =>
-    new Intl.NumberFormat(locale.value, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value)
+    new Intl.NumberFormat(locale.value, { maximumFractionDigits: digits }).format(value)
   const percent = (share: number) =>
     new Intl.NumberFormat(locale.value, { style: 'percent', maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(share)
   return { number, percent }

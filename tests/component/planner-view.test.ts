@@ -1,0 +1,142 @@
+import { afterEach, beforeEach, expect, test, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { createI18n } from 'vue-i18n'
+import type { FeatureCollection, Point } from 'geojson'
+import PlannerView from '../../src/components/planner/PlannerView.vue'
+import * as core from '../../src/i18n/messages/core'
+import * as parents from '../../src/i18n/messages/parents'
+import * as planner from '../../src/i18n/messages/planner'
+import { AREA_IDS, type CommunityProperties, type IndicatorsFile, type IndicatorValue, type InstitutionProperties } from '../../src/lib/types'
+import { useDataStore, type BoundaryCollection, type ZoneCollection } from '../../src/stores/data'
+import { usePlannerStore } from '../../src/stores/planner'
+import { BASE_LAT, BASE_LNG, handCommunities, handSites, handZones, north } from '../fixtures/coverage/hand-case'
+
+function institutions(): FeatureCollection<Point, InstitutionProperties> {
+  return {
+    type: 'FeatureCollection',
+    features: handSites().map((site) => ({
+      type: 'Feature', geometry: { type: 'Point', coordinates: [site.lng, site.lat] },
+      properties: {
+        id: site.id, name: site.id, town: '金港街道', area: 'baoshui', address: '', type: site.type, puhui: site.puhui,
+        capacity: site.capacity, capacityUnder2: 0, enrolled: 0, priceFullDay: null, services: ['fullDay'],
+        ageMinMonths: 12, ageMaxMonths: 36, phone: '', hours: '', medicalPartner: '', staff: 0, staffCertified: 0,
+        qualityGrade: '', inclusive: false, openedYear: null, filingNo: '', updatedAt: '2024-09-27', sample: true,
+      },
+    })),
+  }
+}
+
+function communities(): FeatureCollection<Point, CommunityProperties> {
+  return {
+    type: 'FeatureCollection',
+    features: handCommunities().map((community) => ({
+      type: 'Feature', geometry: { type: 'Point', coordinates: [community.lng, community.lat] },
+      properties: {
+        id: community.id, name: community.name ?? '', town: '金港街道', area: community.area, under3: community.under3,
+        population: community.under3 * 30, approximate: true,
+      },
+    })),
+  }
+}
+
+const indicatorRows: IndicatorValue[] = [
+  { id: 'capacityTotal', name: '辖区总托位数', nameEn: 'Total places', value: 90, unit: '个', target: { op: '>=', value: 120, unit: '个' }, met: false },
+  { id: 'occupancyRate', name: '托位实际使用率', nameEn: 'Occupancy', value: 75, unit: '%', target: { op: '>=', value: 70, unit: '%' }, met: true },
+  { id: 'satisfaction', name: '入托家庭服务满意度', nameEn: 'Satisfaction', value: null, unit: '%', target: { op: '>=', value: 95, unit: '%' }, met: null, reason: '满意度需要入托家庭问卷调查' },
+]
+const indicators: IndicatorsFile = {
+  city: indicatorRows,
+  areas: Object.fromEntries(AREA_IDS.map((id) => [id, indicatorRows])) as IndicatorsFile['areas'],
+}
+
+function setup() {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  const data = useDataStore()
+  data.institutions = Object.freeze(institutions())
+  data.zones = Object.freeze(handZones() as unknown as ZoneCollection)
+  data.boundary = Object.freeze(handZones() as unknown as BoundaryCollection)
+  data.status = 'ready'
+  const i18n = createI18n({
+    legacy: false, locale: 'zh-CN', fallbackLocale: 'zh-CN',
+    messages: { 'zh-CN': { ...core.zh, ...parents.zh, ...planner.zh }, en: { ...core.en, ...parents.en, ...planner.en } },
+  })
+  return { pinia, i18n }
+}
+
+beforeEach(() => {
+  // The network: the two files the planner loads. happy-dom runs no workers, so the engine runs in the page.
+  const files: Record<string, unknown> = { 'communities.geojson': communities(), 'indicators.json': indicators }
+  vi.stubGlobal('fetch', async (url: string) => {
+    const name = String(url).split('/').pop() ?? ''
+    return name in files ? new Response(JSON.stringify(files[name])) : new Response('', { status: 404 })
+  })
+  vi.stubGlobal('Worker', undefined)
+})
+afterEach(() => { vi.unstubAllGlobals() })
+
+async function mountReady() {
+  const { pinia, i18n } = setup()
+  const view = mount(PlannerView, { global: { plugins: [pinia, i18n] } })
+  const store = usePlannerStore()
+  await vi.waitFor(async () => {
+    await flushPromises()
+    expect(store.status).toBe('ready')
+    expect(view.find('[data-testid="covered-under3"]').exists()).toBe(true)
+  })
+  const covered = () => view.find('[data-testid="covered-under3"]').text()
+  const settle = () => vi.waitFor(async () => { await flushPromises() })
+  return { view, store, covered, settle }
+}
+
+test('the planner shows the hand case: 190 of 250 children covered, 四村 uncovered with its distance', async () => {
+  const { view, covered } = await mountReady()
+  expect(covered()).toBe('190 / 250 人（76.0%）')
+  const text = view.text()
+  expect(text).toContain('四村')
+  // 四村 is 5,000 m south of site A.
+  expect(text).toContain('5,000 米')
+  view.unmount()
+})
+
+test('a hypothetical site covers 四村, moving it away uncovers it again, and reset returns to the data', async () => {
+  const { view, store, covered, settle } = await mountReady()
+  const c4 = { lng: BASE_LNG, lat: BASE_LAT - north(5000) }
+  store.addSite(c4.lng, c4.lat)
+  await settle()
+  await vi.waitFor(() => expect(covered()).toBe('250 / 250 人（100.0%）'))
+  expect(view.text()).toContain('含 1 个假设站点（非真实数据）')
+  expect(view.text()).toContain('假设站点 1')
+  store.moveSite(store.hypothetical[0].id, c4.lng, c4.lat - north(2000))
+  await vi.waitFor(async () => { await flushPromises(); expect(covered()).toBe('190 / 250 人（76.0%）') })
+  store.reset()
+  await vi.waitFor(async () => { await flushPromises(); expect(view.text()).not.toContain('假设站点 1') })
+  expect(covered()).toBe('190 / 250 人（76.0%）')
+  view.unmount()
+})
+
+test('basis 普惠 only leaves 三村 (reached only by the private site) uncovered; a tighter desert threshold clears the deserts', async () => {
+  const { view, store, covered } = await mountReady()
+  await view.find('input[type="radio"][value="puhui"]').setValue(true)
+  await vi.waitFor(async () => { await flushPromises(); expect(covered()).toBe('150 / 250 人（60.0%）') })
+  expect(view.text()).toContain('三村')
+  const desertFigure = () => view.findAll('dd')[3].text()
+  expect(Number(desertFigure())).toBeGreaterThan(0)
+  store.desertMaxScore = 0
+  await vi.waitFor(async () => { await flushPromises(); expect(desertFigure()).toBe('0') })
+  view.unmount()
+})
+
+test('the indicator table says met / not met / not computable in words, with the reason; the chart has a table alternative', async () => {
+  const { view } = await mountReady()
+  const table = view.findAll('table').find((candidate) => candidate.text().includes('辖区总托位数') && candidate.text().includes('是否达标'))
+  expect(table?.findAll('tbody tr')).toHaveLength(3)
+  const text = table?.text() ?? ''
+  for (const word of ['✗ 未达标', '✓ 达标', '? 无法计算', '原因：满意度需要入托家庭问卷调查', '≥ 120 个']) expect(text).toContain(word)
+  const chart = view.findAll('figure').find((figure) => figure.text().includes('各片区托位数与目标'))
+  expect(chart?.find('svg[role="img"]').exists()).toBe(true)
+  expect(chart?.findAll('svg rect')).toHaveLength(9)
+  expect(chart?.findAll('details table tbody tr')).toHaveLength(9)
+  view.unmount()
+})
