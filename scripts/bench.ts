@@ -49,7 +49,7 @@ for (const [sites, communities] of SIZES) {
     `${pp(Number(engine.cityShare) - Number(reference.cityShare))} (zones ≤ ${(engineZoneError * 100).toFixed(4)})`,
     naive ? pp(Number(naive.cityShare) - Number(reference.cityShare)) : '—',
   ])
-  notes.push(`${label}: engine warm CPU ${ms(Number(engine.warmCpuMs))}, of which grid frame ${ms(Number(engine.gridMs))} (wall); city covered share ${(Number(reference.cityShare) * 100).toFixed(2)} %; ` +
+  notes.push(`${label}: engine warm CPU ${ms(Number(engine.warmCpuMs))}; grid frame build ${ms(Number(engine.gridMs))} wall; city covered share ${(Number(reference.cityShare) * 100).toFixed(2)} %; ` +
     `brute-force people ${ms(Number(reference.bruteMs))}; baseline RSS (node + data) ${mb(baseline.maxRssMB)}`)
 }
 const drag = measure('drag', 1000, 3000)!
