@@ -1,0 +1,26 @@
+// `npm run bench`: every speed and size target in one run, side by side —
+// the coverage engine against naive Turf (issue 4), the map's filter toggle with 10,000 institutions (issue 3),
+// and the bundle/data size budgets (issue 5). Builds the data and app first when dist/ is missing.
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+
+const env = { ...process.env, NO_COLOR: '1' }
+const results = []
+
+function step(label, command, args) {
+  console.log(`\n=== ${label}`)
+  const result = spawnSync(command, args, { stdio: 'inherit', env })
+  results.push(`${result.status === 0 ? 'ok  ' : 'FAIL'} ${label}`)
+  return result.status === 0
+}
+
+step('coverage engine vs naive Turf', 'npx', ['tsx', 'scripts/bench.ts'])
+if (!existsSync('dist/index.html')) {
+  step('build data', 'npm', ['run', '--silent', 'data'])
+  step('build app', 'npx', ['vite', 'build'])
+}
+step('map filter toggle, 10,000 institutions (headless Chromium)', 'npx', ['tsx', 'scripts/bench-map.ts'])
+step('bundle and data size budgets', 'node', ['scripts/check-dist.mjs'])
+
+console.log('\n' + results.join('\n'))
+process.exit(results.some((line) => line.startsWith('FAIL')) ? 1 : 0)
