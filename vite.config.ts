@@ -109,6 +109,8 @@ export default defineConfig(({ mode }) => {
       __VUE_I18N_FULL_INSTALL__: 'false',
       __VUE_I18N_LEGACY_API__: 'false',
       __INTLIFY_PROD_DEVTOOLS__: 'false',
+      // Messages are compiled by src/i18n/compile-message.ts: @intlify/message-compiler stays out of the bundle.
+      __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',
     },
     build: {
       target: 'es2022',

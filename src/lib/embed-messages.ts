@@ -3,6 +3,10 @@ import { DEEP_LINK_VIEWS, MAX_QUERY_LENGTH } from './deep-link-state'
 import { parseDeepLink } from './parse-deep-link'
 import type { InstitutionType } from './types'
 
+// zod 4 otherwise probes `new Function('')` to decide on its JIT: that trips our CSP (no unsafe-eval) and is
+// reported by the browser. Set before any schema is built or used.
+z.config({ jitless: true })
+
 /** Every message of the host API has a `type` starting with this. */
 export const EMBED_MESSAGE_PREFIX = 'zjg-childcare/'
 

@@ -1,5 +1,5 @@
 import { reactive } from 'vue'
-import { Workbox } from 'workbox-window'
+import type { Workbox } from 'workbox-window'
 
 /** What the PWA status prompt shows. Plain data, shared by the prompt component and tests. */
 export const pwaState = reactive({
@@ -11,28 +11,33 @@ export const pwaState = reactive({
 
 const UPDATE_CHECK_MS = 60 * 60 * 1000
 let workbox: Workbox | undefined
+let started = false
 let reloadRequested = false
 
 /**
  * Registers the service worker through workbox-window once the page has loaded, so precaching never competes with
- * the first paint. Does nothing where there is no service worker (some webviews) or in the dev server.
+ * the first paint (workbox-window itself is fetched then too). Does nothing where there is no service worker (some
+ * webviews) or in the dev server.
  */
 export function registerServiceWorker(): void {
-  if (workbox || import.meta.env.DEV || !('serviceWorker' in navigator)) return
-  workbox = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL })
-  const wb = workbox
-  wb.addEventListener('waiting', () => { pwaState.updateWaiting = true })
-  wb.addEventListener('activated', (event) => { if (!event.isUpdate) pwaState.offlineReady = true })
-  // Only the user's click reloads: the new worker takes control after messageSkipWaiting().
-  wb.addEventListener('controlling', () => { if (reloadRequested) location.reload() })
-  const start = () => {
+  if (started || import.meta.env.DEV || !('serviceWorker' in navigator)) return
+  started = true
+  const start = async () => {
+    const { Workbox } = await import('workbox-window')
+    const wb = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL })
+    workbox = wb
+    wb.addEventListener('waiting', () => { pwaState.updateWaiting = true })
+    wb.addEventListener('activated', (event) => { if (!event.isUpdate) pwaState.offlineReady = true })
+    // Only the user's click reloads: the new worker takes control after messageSkipWaiting().
+    wb.addEventListener('controlling', () => { if (reloadRequested) location.reload() })
     wb.register().catch(() => { /* No service worker: the app keeps working online. */ })
     const check = () => { if (document.visibilityState === 'visible') void wb.update().catch(() => {}) }
     document.addEventListener('visibilitychange', check)
     setInterval(check, UPDATE_CHECK_MS)
   }
-  if (document.readyState === 'complete') start()
-  else window.addEventListener('load', start, { once: true })
+  const startQuietly = () => { start().catch(() => { /* Chunk unavailable: the app keeps working online. */ }) }
+  if (document.readyState === 'complete') startQuietly()
+  else window.addEventListener('load', startQuietly, { once: true })
 }
 
 /** Activates the waiting version and reloads into it (the user asked for it). */
