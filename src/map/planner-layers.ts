@@ -54,16 +54,21 @@ function setData(map: MapLibreMap, id: string, data: FeatureCollection | Feature
   void map.getSource<GeoJSONSource>(id)?.setData(data)
 }
 
-/** The covered area and the community points (properties uncovered / desert). */
-export function setCoverage(map: MapLibreMap, coverage: Feature<MultiPolygon> | null, communities: FeatureCollection) {
-  setData(map, SOURCE.coverage, coverage ?? EMPTY)
-  setData(map, SOURCE.communities, communities)
+/** The covered area and the community points (properties uncovered / desert); undefined leaves one as it is. */
+export function setCoverage(map: MapLibreMap, coverage: Feature<MultiPolygon> | null | undefined, communities?: FeatureCollection) {
+  if (coverage !== undefined) setData(map, SOURCE.coverage, coverage ?? EMPTY)
+  if (communities) setData(map, SOURCE.communities, communities)
 }
 
 /** Hypothetical sites (Point features with id and label) and their circles. */
 export function setHypotheticalSites(map: MapLibreMap, sites: FeatureCollection, circles: FeatureCollection) {
   setData(map, SOURCE.sites, sites)
   setData(map, SOURCE.circles, circles)
+}
+
+/** A crosshair while the next tap places a site. */
+export function setPlacingCursor(map: MapLibreMap, placing: boolean) {
+  map.getCanvas().style.cursor = placing ? 'crosshair' : ''
 }
 
 /** Shows the planner's layers only in the planner view. */

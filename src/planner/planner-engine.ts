@@ -47,17 +47,17 @@ export function createPlannerEngine() {
     hypothetical = nextById
   }
 
-  function snapshot(engineMs: number): PlannerSnapshot {
+  function snapshot(started: number): PlannerSnapshot {
     const live = current()
     const accessibility = live.accessibility()
-    return {
+    const result = {
       metrics: live.metrics(),
       uncovered: live.uncoveredCommunities(),
       scores: accessibility.map((entry) => entry.score),
       deserts: accessibility.map((entry) => entry.desert),
       coverage: coverageGridPolygons(live.grid, live.cellCounts(), { blockCells: DISPLAY_BLOCK_CELLS }),
-      engineMs,
     }
+    return { ...result, engineMs: performance.now() - started }
   }
 
   /** Handles one request; every change answers with a fresh snapshot. */
@@ -89,7 +89,7 @@ export function createPlannerEngine() {
       case 'suggest':
         return { kind: 'suggestions', suggestions: suggestSites(current(), candidates, { count: request.count, capacity: request.capacity }) }
     }
-    return { kind: 'snapshot', snapshot: snapshot(performance.now() - started) }
+    return { kind: 'snapshot', snapshot: snapshot(started) }
   }
 
   return { handle }

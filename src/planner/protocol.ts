@@ -28,7 +28,7 @@ export interface PlannerSnapshot {
   scores: number[]
   deserts: boolean[]
   coverage: Feature<MultiPolygon>
-  /** Milliseconds the engine spent on the change (not counting the display polygon). */
+  /** Milliseconds the worker spent on the change, this snapshot and its display polygon included. */
   engineMs: number
 }
 

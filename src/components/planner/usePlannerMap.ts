@@ -4,10 +4,12 @@ import type { FeatureCollection, Point } from 'geojson'
 import { coverageCircles } from '../../lib/coverage'
 import type { MapController } from '../../map/map-controller'
 import {
-  addCoverageLayers, bindPlannerInteractions, setCoverage, setHypotheticalSites, setPlannerVisible,
+  addCoverageLayers, bindPlannerInteractions, setCoverage, setHypotheticalSites, setPlacingCursor, setPlannerVisible,
 } from '../../map/planner-layers'
 import { usePlannerStore } from '../../stores/planner'
 import { useViewStore } from '../../stores/view'
+
+const AREA_INTERVAL_MS = 150
 
 /** Draws the planner's coverage and what-if sites on the shared map and feeds its taps and drags to the store. */
 export function usePlannerMap(getController: () => MapController | undefined, generation: Ref<number>) {
@@ -58,7 +60,19 @@ export function usePlannerMap(getController: () => MapController | undefined, ge
       setHypotheticalSites(map, sitePoints.value, siteCircles.value)
     })
   }, { immediate: true })
-  watch(communityPoints, (points) => withMap((map) => setCoverage(map, planner.snapshot?.coverage ?? null, points)))
+  // The covered area is a large polygon: re-tiling it on every drag frame would slow the map, so at most every 150 ms.
+  let areaTimer: ReturnType<typeof setTimeout> | null = null
+  let areaPushed = 0
+  watch(() => planner.snapshot?.coverage, () => {
+    if (areaTimer) return
+    areaTimer = setTimeout(() => {
+      areaTimer = null
+      areaPushed = performance.now()
+      withMap((map) => setCoverage(map, planner.snapshot?.coverage ?? null))
+    }, Math.max(0, AREA_INTERVAL_MS - (performance.now() - areaPushed)))
+  })
+  watch(communityPoints, (points) => withMap((map) => setCoverage(map, undefined, points)))
   watch([sitePoints, siteCircles], ([points, circles]) => withMap((map) => setHypotheticalSites(map, points, circles)))
   watch(active, (visible) => withMap((map) => setPlannerVisible(map, visible)))
+  watch(() => planner.placing && active.value, (placing) => withMap((map) => setPlacingCursor(map, placing)))
 }

@@ -4,13 +4,25 @@ import type { AreaId } from '../../lib/types'
 import { usePlannerStore } from '../../stores/planner'
 import { useAreaNames } from '../location/useAreas'
 
+// Building an Intl.NumberFormat is slow and tables format hundreds of numbers on every drag frame: keep them.
+const formats = new Map<string, Intl.NumberFormat>()
+function format(locale: string, digits: number | 'percent'): Intl.NumberFormat {
+  const key = `${locale}|${digits}`
+  let formatter = formats.get(key)
+  if (!formatter) {
+    formatter = digits === 'percent'
+      ? new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1, minimumFractionDigits: 1 })
+      : new Intl.NumberFormat(locale, { maximumFractionDigits: digits })
+    formats.set(key, formatter)
+  }
+  return formatter
+}
+
 /** Number formats in the current language. */
 export function usePlannerFormat() {
   const { locale } = useI18n()
-  const number = (value: number, digits = 0) =>
-    new Intl.NumberFormat(locale.value, { maximumFractionDigits: digits }).format(value)
-  const percent = (share: number) =>
-    new Intl.NumberFormat(locale.value, { style: 'percent', maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(share)
+  const number = (value: number, digits = 0) => format(locale.value, digits).format(value)
+  const percent = (share: number) => format(locale.value, 'percent').format(share)
   return { number, percent }
 }
 
