@@ -31,7 +31,8 @@ const loadPipeline = async () => {
     import('../src/lib/build-zones'), import('../src/lib/place-communities'),
     import('../src/lib/indicators/compute-indicators'), import('../src/lib/registry/validate-registry'),
   ])
-  return { ...zones, ...communities, ...indicators, ...registry }
+  const { computeCoverageSummary } = await import('../src/lib/coverage/compute-coverage-summary')
+  return { ...zones, ...communities, ...indicators, ...registry, computeCoverageSummary }
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -154,7 +155,7 @@ async function main(argv: readonly string[]): Promise<number> {
   stage('read registry', `${shown(options.registry)} (${encoding}), ${table.rows.length} rows, ${table.blankLines} blank lines skipped`)
   if (table.unknownHeaders.length > 0) console.log(`  ignored columns: ${table.unknownHeaders.join(', ')}`)
 
-  const { buildZones, zonesFromTowns, placeCommunities, computeIndicators, validateRegistry } = await loadPipeline()
+  const { buildZones, zonesFromTowns, placeCommunities, computeIndicators, validateRegistry, computeCoverageSummary } = await loadPipeline()
   stage('load libraries')
 
   const source = (name: string) => path.join(options.sources, name)
@@ -186,11 +187,17 @@ async function main(argv: readonly string[]): Promise<number> {
   const indicators = computeIndicators({ institutions, communities: communities.features, targets, areas })
   stage('indicators')
 
-  // Output files by name. coverage.json: the coverage engine adds its file here, computed from
-  // `institutions` and `communities` with src/lib/coverage; the manifest then lists and hashes it.
+  // 15-minute coverage at the default radius, for all sites and 普惠 only (the planner view recomputes live).
+  const coverage = computeCoverageSummary({
+    institutions: { type: 'FeatureCollection', features: institutions }, communities, zones, boundary,
+  })
+  stage('coverage', `city: ${Math.round(coverage.all.city.coveredShare * 1000) / 10} % of under-3 within ${coverage.radiusMeters} m of a site, ${Math.round(coverage.puhui.city.coveredShare * 1000) / 10} % of a 普惠 site`)
+
+  // Output files by name; the manifest lists and hashes each.
   const files: Record<string, string> = {
     'boundary.geojson': stableJson({ type: 'FeatureCollection', features: [boundary] }, 0),
     'communities.geojson': stableJson(communities, 0),
+    'coverage.json': stableJson(coverage, 0),
     'indicators.json': stableJson(indicators, 0),
     // Pinyin search keys are computed here so that pinyin-pro's dictionary never ships to the browser.
     'institutions.geojson': stableJson({ type: 'FeatureCollection', features: institutions.map((feature) => (

@@ -1,3 +1,4 @@
+import type { CoverageSummary } from '../../src/lib/coverage/compute-coverage-summary'
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -41,15 +42,28 @@ describe('scripts/build-data.ts', () => {
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
     expect(run.stdout).toContain('rows: 5 read, 5 kept, 0 rejected')
-    for (const stage of ['read registry', 'load libraries', 'read sources', 'validate rows', 'zones \\+ communities', 'indicators', 'write outputs']) {
+    for (const stage of ['read registry', 'load libraries', 'read sources', 'validate rows', 'zones \\+ communities', 'indicators', 'coverage', 'write outputs']) {
       expect(run.stdout).toMatch(new RegExp(`^${stage}\\s+\\d+ ms`, 'm'))
     }
     expect(readdirSync(out).sort()).toEqual([
-      'boundary.geojson', 'communities.geojson', 'indicators.json', 'institutions.geojson', 'manifest.json', 'rejected.csv',
-      'targets.json', 'zones.geojson',
+      'boundary.geojson', 'communities.geojson', 'coverage.json', 'indicators.json', 'institutions.geojson', 'manifest.json',
+      'rejected.csv', 'targets.json', 'zones.geojson',
     ])
+    // coverage.json: per basis, the city and all nine areas; the city adds up its areas.
+    const coverage = readJson<CoverageSummary>(out, 'coverage.json')
+    expect(coverage.radiusMeters).toBe(1000)
+    for (const basis of [coverage.all, coverage.puhui]) {
+      expect(Object.keys(basis.areas)).toHaveLength(9)
+      const areaRows = Object.values(basis.areas)
+      expect(basis.city.under3).toBe(areaRows.reduce((sum, area) => sum + area.under3, 0))
+      expect(basis.city.coveredUnder3).toBe(areaRows.reduce((sum, area) => sum + area.coveredUnder3, 0))
+      expect(basis.city.uncoveredCommunityIds.length).toBe(areaRows.reduce((sum, area) => sum + area.uncoveredCommunityIds.length, 0))
+    }
+    expect(coverage.puhui.city.coveredUnder3).toBeLessThanOrEqual(coverage.all.city.coveredUnder3)
+
     const manifest = readJson<ManifestFile>(out, 'manifest.json')
     expect(manifest.counts).toMatchObject({ institutions: 5, read: 5, rejected: 0, zones: 9 })
+    expect(manifest.files['coverage.json'].bytes).toBeGreaterThan(0)
     expect(manifest.sample).toBe(true)
     expect(manifest.generatedAt).toBe('2024-12-01T00:00:00.000Z') // the newest updatedAt of the registry
     expect(Object.keys(manifest.inputs)).toContain('tests/fixtures/registry/valid.csv')
@@ -85,7 +99,7 @@ describe('scripts/build-data.ts', () => {
     expect(runBuild(['--registry', path.join(FIXTURES, 'hostile.csv'), '--out', first]).code).toBe(0)
     expect(runBuild(['--registry', path.join(FIXTURES, 'hostile.csv'), '--out', second]).code).toBe(0)
     const names = readdirSync(first).sort()
-    expect(names).toHaveLength(8)
+    expect(names).toHaveLength(9)
     expect(readdirSync(second).sort()).toEqual(names)
     for (const name of names) expect(readFileSync(path.join(second, name)), name).toEqual(readFileSync(path.join(first, name)))
   }, TIMEOUT)
