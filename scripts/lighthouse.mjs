@@ -1,7 +1,8 @@
 // `npm run lighthouse`: builds the data and the app, serves dist/ with scripts/serve.mjs, runs Lighthouse 12
 // (mobile, simulated throttling) in headless Chromium, and prints the four category scores, LCP and TBT, then the
 // dist checks (first-screen JS without MapLibre ≤ 80 kB gzip, data ≤ 150 kB gzip, precache list).
-// Flags: --no-build (use the existing dist/), --runs=N (median of N runs, default 1). CHROME_PATH picks the browser.
+// Flags: --no-build (use the existing build), --dist=DIR (serve and check DIR instead of dist/; implies --no-build),
+// --runs=N (median of N runs, default 1). CHROME_PATH picks the browser.
 import { spawnSync } from 'node:child_process'
 import { writeFileSync, mkdirSync } from 'node:fs'
 import lighthouse from 'lighthouse'
@@ -11,15 +12,16 @@ import { checkDist } from './check-dist.mjs'
 
 const args = process.argv.slice(2)
 const runs = Number(args.find((arg) => arg.startsWith('--runs='))?.split('=')[1] ?? 1)
+const dist = args.find((arg) => arg.startsWith('--dist='))?.slice('--dist='.length) ?? 'dist'
 
-if (!args.includes('--no-build')) {
+if (!args.includes('--no-build') && dist === 'dist') {
   for (const [command, commandArgs] of [['npm', ['run', '--silent', 'data']], ['npx', ['vite', 'build']]]) {
     const result = spawnSync(command, commandArgs, { stdio: ['ignore', 'ignore', 'inherit'] })
     if (result.status !== 0) process.exit(result.status ?? 1)
   }
 }
 
-const server = createStaticServer('dist')
+const server = createStaticServer(dist)
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
 const url = `http://127.0.0.1:${server.address().port}/`
 const chrome = await launch({
@@ -58,7 +60,7 @@ const failed = [...new Set(results.flatMap((result) => result.failed))]
 if (failed.length) console.log(`below 100: ${failed.join(', ')}`)
 console.log('full report of the last run: tmp/lighthouse.json')
 let ok = true
-for (const check of checkDist('dist')) {
+for (const check of checkDist(dist)) {
   console.log(`${check.ok ? 'ok  ' : 'FAIL'} ${check.name}: ${check.detail}`)
   ok &&= check.ok
 }
