@@ -1,4 +1,4 @@
-import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent, MapLayerTouchEvent, MapMouseEvent } from 'maplibre-gl'
+import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent, MapTouchEvent } from 'maplibre-gl'
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson'
 import { FONT } from './base-style'
 
@@ -16,6 +16,8 @@ export interface PlannerHandlers {
   /** true while a tap should place a hypothetical site. */
   isPlacing: () => boolean
   onPlace: (lngLat: { lng: number; lat: number }) => void
+  /** The hypothetical sites now (plain positions). */
+  sites: () => readonly { id: string; lng: number; lat: number }[]
   /** A hypothetical site is being dragged (every frame), and where it was let go. */
   onDrag: (id: string, lngLat: { lng: number; lat: number }) => void
 }
@@ -76,50 +78,60 @@ export function setPlannerVisible(map: MapLibreMap, visible: boolean) {
   for (const layer of PLANNER_LAYERS) if (map.getLayer(layer)) map.setLayoutProperty(layer, 'visibility', visible ? 'visible' : 'none')
 }
 
+/** How near (px) a press must be to a hypothetical site to grab it: a fingertip, not a pixel. */
+const GRAB_PIXELS = 22
+
 /**
- * Tap to place and drag to move (mouse and one finger), after MapLibre's "drag a point" example: a press on a
- * site stops the map panning until release. Returns a function that unhooks everything.
+ * Tap to place and drag to move (mouse and one finger), after MapLibre's "drag a point" example: a press near a
+ * site stops the map panning until release. Sites are found by projecting their positions, so a site can be
+ * grabbed as soon as it exists, before its layer has drawn. Returns a function that unhooks everything.
  */
 export function bindPlannerInteractions(map: MapLibreMap, handlers: PlannerHandlers): () => void {
-  const canvas = map.getCanvasContainer()
+  const container = map.getCanvasContainer()
   let dragging: string | null = null
-  const move = (event: MapMouseEvent | MapLayerTouchEvent) => {
+  const siteAt = (point: { x: number; y: number }): string | null => {
+    let best: string | null = null
+    let bestDistance = GRAB_PIXELS
+    for (const site of handlers.sites()) {
+      const projected = map.project([site.lng, site.lat])
+      const distance = Math.hypot(projected.x - point.x, projected.y - point.y)
+      if (distance <= bestDistance) { best = site.id; bestDistance = distance }
+    }
+    return best
+  }
+  const move = (event: MapMouseEvent | MapTouchEvent) => {
     if (!dragging) return
-    canvas.style.cursor = 'grabbing'
     handlers.onDrag(dragging, { lng: event.lngLat.lng, lat: event.lngLat.lat })
   }
-  const stop = (event: MapMouseEvent | MapLayerTouchEvent) => {
+  const stop = (event: MapMouseEvent | MapTouchEvent) => {
     if (!dragging) return
     handlers.onDrag(dragging, { lng: event.lngLat.lng, lat: event.lngLat.lat })
     dragging = null
-    canvas.style.cursor = ''
+    container.style.cursor = ''
     map.off('mousemove', move)
     map.off('touchmove', move)
   }
-  const start = (event: MapLayerMouseEvent | MapLayerTouchEvent) => {
-    const id = event.features?.[0]?.properties?.id
-    if (typeof id !== 'string' || ('points' in event && event.points.length !== 1)) return
+  const start = (event: MapMouseEvent | MapTouchEvent) => {
+    if ('points' in event && event.points.length !== 1) return
+    const id = siteAt(event.point)
+    if (!id) return
     event.preventDefault()
     dragging = id
-    map.on(event.type === 'touchstart' ? 'touchmove' : 'mousemove', move)
-    map.once(event.type === 'touchstart' ? 'touchend' : 'mouseup', stop)
+    container.style.cursor = 'grabbing'
+    const touch = event.type === 'touchstart'
+    map.on(touch ? 'touchmove' : 'mousemove', move)
+    map.once(touch ? 'touchend' : 'mouseup', stop)
   }
   const click = (event: MapMouseEvent) => {
     if (handlers.isPlacing()) handlers.onPlace({ lng: event.lngLat.lng, lat: event.lngLat.lat })
   }
-  const hover = () => { if (!dragging) canvas.style.cursor = 'grab' }
-  const leave = () => { if (!dragging) canvas.style.cursor = '' }
-  map.on('mousedown', SITE_LAYER, start)
-  map.on('touchstart', SITE_LAYER, start)
+  map.on('mousedown', start)
+  map.on('touchstart', start)
   map.on('click', click)
-  map.on('mouseenter', SITE_LAYER, hover)
-  map.on('mouseleave', SITE_LAYER, leave)
   return () => {
-    map.off('mousedown', SITE_LAYER, start)
-    map.off('touchstart', SITE_LAYER, start)
+    map.off('mousedown', start)
+    map.off('touchstart', start)
     map.off('click', click)
-    map.off('mouseenter', SITE_LAYER, hover)
-    map.off('mouseleave', SITE_LAYER, leave)
     map.off('mousemove', move)
     map.off('touchmove', move)
   }

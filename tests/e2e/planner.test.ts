@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { readFileSync } from 'node:fs'
 import Papa from 'papaparse'
+import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import {
   buildCandidates, createCoverageGrid, createCoverageState, suggestSites, toCoverageInputs,
@@ -171,4 +172,18 @@ test('printing gives a one-page report of the chosen area and nothing else', asy
   expect(pages.length).toBe(1)
   expect(errors).toEqual([])
   await context.close()
+})
+
+test('axe: no violations in the planner view, in Chinese and in English, with suggestions and a what-if site shown', async () => {
+  for (const lang of ['zh-CN', 'en']) {
+    const { page, context, errors } = await openPlanner(`&lang=${lang}`)
+    await page.getByRole('button', { name: /^(计算建议|Suggest)$/ }).click()
+    await page.getByRole('button', { name: /^(全部添加为假设站点|Add all as hypothetical sites)$/ }).click()
+    await expect.poll(() => page.getByText(/^(假设站点|Hypothetical site) 10$/).count()).toBe(1)
+    for (const summary of await page.locator('.planner details summary').all()) await summary.click()
+    const result = await new AxeBuilder({ page }).include('.planner').analyze()
+    expect(result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([])
+    expect(errors).toEqual([])
+    await context.close()
+  }
 })

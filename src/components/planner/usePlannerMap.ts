@@ -53,6 +53,7 @@ export function usePlannerMap(getController: () => MapController | undefined, ge
       unbind = bindPlannerInteractions(map, {
         isPlacing: () => planner.placing && active.value,
         onPlace: ({ lng, lat }) => planner.addSite(lng, lat),
+        sites: () => planner.hypothetical,
         onDrag: (id, { lng, lat }) => planner.moveSite(id, lng, lat),
       })
       setPlannerVisible(map, active.value)
