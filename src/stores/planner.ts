@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import type { FeatureCollection, Point } from 'geojson'
 import {
-  DEFAULT_DESERT_MAX_SCORE, DEFAULT_DESERT_MIN_UNDER3, DEFAULT_RADIUS_METERS, toCoverageInputs,
+  DEFAULT_DESERT_MAX_SCORE, DEFAULT_DESERT_MIN_UNDER3, DEFAULT_RADIUS_METERS, EARTH_RADIUS_METERS, toCoverageInputs,
   type CoverageBasis, type CoverageSite, type SuggestedSite,
 } from '../lib/coverage'
 import { INSTITUTION_TYPES, type AreaId, type CommunityProperties, type IndicatorsFile, type InstitutionType } from '../lib/types'
@@ -90,6 +90,12 @@ export const usePlannerStore = defineStore('planner', () => {
   const plainSites = (): CoverageSite[] => hypothetical.value.map((site) => ({ ...site }))
   const ready = () => status.value === 'ready'
 
+  // New data (a retry, an update): start the engine again on it; the what-if sites are sent again by init().
+  watch(() => data.institutions, (next, previous) => {
+    if (!next || !previous || status.value !== 'ready') return
+    status.value = 'idle'
+    void init()
+  })
   // A new radius, basis or threshold rebuilds the state (the engine keeps the hypothetical sites).
   watch(settings, (next) => { if (ready()) void send({ kind: 'settings', settings: next }) }, { deep: true })
 
@@ -106,6 +112,13 @@ export const usePlannerStore = defineStore('planner', () => {
   }
   function setCapacity(id: string, capacity: number) {
     setSites(hypothetical.value.map((site) => (site.id === id ? { ...site, capacity: Math.max(0, Math.round(capacity)) } : site)))
+  }
+  /** Moves a site by metres east and north (the keyboard's way to drag). */
+  function nudgeSite(id: string, eastMeters: number, northMeters: number) {
+    const site = hypothetical.value.find((candidate) => candidate.id === id)
+    if (!site) return
+    const degreesPerMeter = 180 / Math.PI / EARTH_RADIUS_METERS
+    moveSite(id, site.lng + (eastMeters * degreesPerMeter) / Math.cos((site.lat * Math.PI) / 180), site.lat + northMeters * degreesPerMeter)
   }
   function removeSite(id: string) { setSites(hypothetical.value.filter((site) => site.id !== id)) }
   /** Back to the data: every hypothetical site goes. */
@@ -152,6 +165,6 @@ export const usePlannerStore = defineStore('planner', () => {
   return {
     status, error, radiusMeters, basisKind, basisTypes, desertMinUnder3, desertMaxScore, area, hypothetical, placing,
     snapshot, suggestions, suggesting, communities, indicators, basis, settings, metrics,
-    init, addSite, setCapacity, removeSite, reset, setPlacing, moveSite, suggest, addSuggestions,
+    init, addSite, setCapacity, nudgeSite, removeSite, reset, setPlacing, moveSite, suggest, addSuggestions,
   }
 })

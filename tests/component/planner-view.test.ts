@@ -108,8 +108,13 @@ test('a hypothetical site covers 四村, moving it away uncovers it again, and r
   await vi.waitFor(() => expect(covered()).toBe('250 / 250 人（100.0%）'))
   expect(view.text()).toContain('含 1 个假设站点（非真实数据）')
   expect(view.text()).toContain('假设站点 1')
-  store.moveSite(store.hypothetical[0].id, c4.lng, c4.lat - north(2000))
+  // The keyboard's drag: ten presses of "south" move the site 2,000 m away from 四村.
+  const south = view.findAll('button').find((button) => button.attributes('aria-label') === '假设站点 1：向南移 200 米')
+  for (let press = 0; press < 10; press++) await south?.trigger('click')
   await vi.waitFor(async () => { await flushPromises(); expect(covered()).toBe('190 / 250 人（76.0%）') })
+  const [site] = store.hypothetical
+  expect(site.lng).toBeCloseTo(c4.lng, 9)
+  expect(site.lat).toBeCloseTo(c4.lat - north(2000), 9)
   store.reset()
   await vi.waitFor(async () => { await flushPromises(); expect(view.text()).not.toContain('假设站点 1') })
   expect(covered()).toBe('190 / 250 人（76.0%）')
