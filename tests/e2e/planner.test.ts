@@ -134,7 +134,7 @@ test('suggested sites are ranked by added coverage and one click adds them all a
   await context.close()
 })
 
-test('the uncovered-communities CSV downloads with a BOM and parses back to the same rows', async () => {
+test('the uncovered-communities CSV downloads with a BOM and parses back to the same rows; the GeoJSON matches them', async () => {
   const { state } = engineState()
   const uncovered = state.uncoveredCommunities()
   const scores = new Map(state.accessibility().map((entry) => [entry.id, entry]))
@@ -153,6 +153,22 @@ test('the uncovered-communities CSV downloads with a BOM and parses back to the 
   expect(parsed.data.map((row) => [row['编码'], row['村居'], Number(row['3岁以下婴幼儿数']), row['距最近机构（米）']])).toEqual(
     uncovered.map((community) => [community.id, community.name, community.under3, community.nearestSiteMeters === null ? '' : String(community.nearestSiteMeters)]))
   expect(parsed.data.map((row) => row['托育荒漠'])).toEqual(uncovered.map((community) => (scores.get(community.id)?.desert ? '是' : '否')))
+
+  // The GeoJSON export: the covered area, then the same uncovered communities at their places.
+  const [geojsonDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出覆盖范围（GeoJSON）' }).click(),
+  ])
+  const collection = JSON.parse(readFileSync(await geojsonDownload.path(), 'utf8')) as {
+    features: { geometry: { type: string; coordinates: unknown }; properties: Record<string, unknown> }[]
+  }
+  expect(collection.features[0].properties).toMatchObject({ kind: 'coveredArea', radiusMeters: 1000, basis: 'all', hypotheticalSites: 0 })
+  expect(collection.features[0].geometry.type).toBe('MultiPolygon')
+  const exported = collection.features.slice(1)
+  expect(exported.map((feature) => feature.properties.id)).toEqual(uncovered.map((community) => community.id))
+  const byId = new Map(communities.features.map((feature: { properties: { id: string }; geometry: { coordinates: number[] } }) =>
+    [feature.properties.id, feature.geometry.coordinates]))
+  for (const feature of exported) expect(feature.geometry.coordinates).toEqual(byId.get(feature.properties.id as string))
   expect(errors).toEqual([])
   await context.close()
 })
@@ -186,4 +202,32 @@ test('axe: no violations in the planner view, in Chinese and in English, with su
     expect(errors).toEqual([])
     await context.close()
   }
+})
+
+test('on a phone, a hypothetical site placed at the map centre can be dragged with one finger', async () => {
+  const { state, points } = engineState()
+  const target = state.uncoveredCommunities()[0]
+  const point = points.find((community) => community.id === target.id)
+  if (!point) throw new Error('no uncovered community')
+  const { page, context, errors } = await openPage(browser, `${inject('baseUrl')}?view=planner&lng=${point.lng}&lat=${point.lat}&z=13`, {
+    viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true,
+  })
+  await page.getByTestId('covered-under3').waitFor({ timeout: 60_000 })
+  await page.waitForFunction(() => document.querySelector('.maplibregl-canvas') !== null)
+  const uncoveredTable = page.getByRole('region', { name: '未覆盖的村居' }).getByRole('table').first()
+  await page.getByRole('button', { name: '在地图中心放置' }).click()
+  await expect.poll(() => uncoveredTable.getByRole('rowheader', { name: target.name, exact: true }).count()).toBe(0)
+  const box = await page.getByRole('region', { name: '张家港托育机构地图' }).boundingBox()
+  if (!box) throw new Error('map has no box')
+  const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+  const cdp = await context.newCDPSession(page)
+  const touch = (type: string, x: number, y: number) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] })
+  await touch('touchStart', centre.x, centre.y)
+  // 100 px right and 100 px down at zoom 13 (~8.1 m per px here) is ~1,150 m: out of the 1,000 m circle.
+  for (let step = 1; step <= 10; step++) await touch('touchMove', centre.x + step * 10, centre.y + step * 10)
+  await touch('touchEnd', centre.x + 100, centre.y + 100)
+  await expect.poll(() => uncoveredTable.getByRole('rowheader', { name: target.name, exact: true }).count(), { timeout: 20_000 }).toBe(1)
+  expect(errors).toEqual([])
+  await context.close()
 })
