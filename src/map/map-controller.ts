@@ -148,6 +148,11 @@ export class MapController {
     })
   }
 
+  /** Centres the map on a point at street level (a deep link naming one institution). */
+  focus(coordinates: [number, number]) {
+    this.whenLoaded(() => this.map.jumpTo({ center: coordinates, zoom: Math.max(this.map.getZoom(), 14) }))
+  }
+
   /** The 15-minute circle and the place marker; null removes both. */
   setPlace(place: { lng: number; lat: number } | null, radiusMeters: number) {
     this.whenLoaded(() => {

@@ -138,3 +138,19 @@ test('the default build makes no third-party request: map, glyphs, data, cluster
   expect(foreign).toEqual([])
   await context.close()
 })
+
+test('a deep link naming one institution centres the map on it at street level', async () => {
+  const target = institutions.features[7]
+  const [lng, lat] = target.geometry.coordinates
+  const { page, context, errors } = await openPage(browser, `${inject('baseUrl')}?id=${target.properties.id}`, WIDE)
+  await page.mouse.move(600, 500) // the first interaction starts MapLibre at once
+  const box = await settled(page)
+  expect(lng).toBeGreaterThan(box.west)
+  expect(lng).toBeLessThan(box.east)
+  expect(lat).toBeGreaterThan(box.south)
+  expect(lat).toBeLessThan(box.north)
+  // Street level: the view spans a few kilometres, not the whole city (~0.55° wide).
+  expect(box.east - box.west).toBeLessThan(0.1)
+  expect(errors).toEqual([])
+  await context.close()
+})
