@@ -221,7 +221,7 @@ test('on a phone, a hypothetical site placed at the map centre can be dragged wi
   if (!box) throw new Error('map has no box')
   const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
   const cdp = await context.newCDPSession(page)
-  const touch = (type: string, x: number, y: number) =>
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
     cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] })
   await touch('touchStart', centre.x, centre.y)
   // 100 px right and 100 px down at zoom 13 (~8.1 m per px here) is ~1,150 m: out of the 1,000 m circle.
