@@ -65,6 +65,7 @@ export class MapController {
   private matching: ReadonlySet<string> | null = null
   private clustersStale = false
   private picking = false
+  private selectable = true
 
   constructor(options: MapControllerOptions) {
     this.options = options
@@ -167,6 +168,11 @@ export class MapController {
   }
 
   /** While true, a tap sets the place instead of selecting. */
+  /** Off while the planner places hypothetical sites: a tap then places a site rather than opening a sheet. */
+  setSelectable(selectable: boolean) {
+    this.selectable = selectable
+  }
+
   setPicking(picking: boolean) {
     this.picking = picking
     this.map.getCanvas().style.cursor = picking ? 'crosshair' : ''
@@ -241,7 +247,7 @@ export class MapController {
       this.options.onPlacePicked?.({ lng: event.lngLat.lng, lat: event.lngLat.lat })
       return
     }
-    if (!this.loaded) return
+    if (!this.loaded || !this.selectable) return
     // A finger is wider than a point: look a few pixels around the tap.
     const { x, y } = event.point
     const features = this.map.queryRenderedFeatures([[x - 8, y - 8], [x + 8, y + 8]], { layers: [CLUSTER_LAYER, ...POINT_LAYERS] })

@@ -75,5 +75,8 @@ export function usePlannerMap(getController: () => MapController | undefined, ge
   watch(communityPoints, (points) => withMap((map) => setCoverage(map, undefined, points)))
   watch([sitePoints, siteCircles], ([points, circles]) => withMap((map) => setHypotheticalSites(map, points, circles)))
   watch(active, (visible) => withMap((map) => setPlannerVisible(map, visible)))
-  watch(() => planner.placing && active.value, (placing) => withMap((map) => setPlacingCursor(map, placing)))
+  watch([() => planner.placing && active.value, generation], ([placing]) => {
+    getController()?.setSelectable(!placing)
+    withMap((map) => setPlacingCursor(map, placing))
+  })
 }
