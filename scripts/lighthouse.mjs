@@ -1,8 +1,12 @@
 // `npm run lighthouse`: builds the data and the app, serves dist/ with scripts/serve.mjs, runs Lighthouse 12
 // (mobile, simulated throttling) in headless Chromium, and prints the four category scores, LCP and TBT, then the
 // dist checks (first-screen JS without MapLibre ≤ 80 kB gzip, data ≤ 150 kB gzip, precache list).
+// Two pages are measured: the default one (MapLibre starts at the first touch or when the page has been idle a few
+// seconds, usually after the trace ends) and `?map=eager`, where MapLibre starts at the first idle moment after load,
+// so its whole start-up (code, worker, style, data, first frames) lies inside the trace.
 // Flags: --no-build (use the existing build), --dist=DIR (serve and check DIR instead of dist/; implies --no-build),
-// --runs=N (median of N runs, default 1). CHROME_PATH picks the browser.
+// --runs=N (median of N runs per page, default 1), --with-map (only the page with the map), --without-map (only
+// the default page). CHROME_PATH picks the browser. Reports: tmp/lighthouse.json, tmp/lighthouse-map.json.
 import { spawnSync } from 'node:child_process'
 import { writeFileSync, mkdirSync } from 'node:fs'
 import lighthouse from 'lighthouse'
@@ -12,6 +16,10 @@ import { checkDist } from './check-dist.mjs'
 
 const args = process.argv.slice(2)
 const runs = Number(args.find((arg) => arg.startsWith('--runs='))?.split('=')[1] ?? 1)
+const pages = [
+  { name: 'default page (map starts at first touch or when idle)', query: '', report: 'tmp/lighthouse.json' },
+  { name: 'with the map (?map=eager: MapLibre starts inside the trace)', query: '?map=eager', report: 'tmp/lighthouse-map.json' },
+].filter((page) => !(args.includes('--with-map') && !page.query) && !(args.includes('--without-map') && page.query))
 const dist = args.find((arg) => arg.startsWith('--dist='))?.slice('--dist='.length) ?? 'dist'
 
 if (!args.includes('--no-build') && dist === 'dist') {
@@ -29,36 +37,61 @@ const chrome = await launch({
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu-sandbox'],
 })
 
-const results = []
+/** Did MapLibre really start inside the trace? Its chunk, its worker and the glyphs show in the network log. */
+function mapStarted(lhr) {
+  const urls = (lhr.audits['network-requests'].details?.items ?? []).map((item) => item.url)
+  return ['maplibre', 'worker', 'glyphs/'].every((part) => urls.some((url) => url.includes(part)))
+}
+
+/** The main-thread tasks that cost most (bootup-time per script, long tasks), for finding what to make cheaper. */
+function costliest(lhr) {
+  const scripts = (lhr.audits['bootup-time'].details?.items ?? []).slice(0, 4)
+    .map((item) => `${item.url.replace(/^.*\//, '')} ${Math.round(item.scripting)} ms`)
+  const longTasks = (lhr.audits['long-tasks']?.details?.items ?? []).slice(0, 5).map((item) => Math.round(item.duration))
+  return `script time: ${scripts.join(', ')}; longest tasks (ms): ${longTasks.join(', ') || 'none'}`
+}
+
+const measured = []
 try {
-  for (let run = 0; run < runs; run++) {
-    const { lhr } = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' })
-    mkdirSync('tmp', { recursive: true })
-    writeFileSync('tmp/lighthouse.json', JSON.stringify(lhr))
-    results.push({
-      performance: lhr.categories.performance.score * 100,
-      accessibility: lhr.categories.accessibility.score * 100,
-      'best-practices': lhr.categories['best-practices'].score * 100,
-      seo: lhr.categories.seo.score * 100,
-      lcpMs: lhr.audits['largest-contentful-paint'].numericValue,
-      tbtMs: lhr.audits['total-blocking-time'].numericValue,
-      failed: Object.values(lhr.categories).flatMap((category) => category.auditRefs
-        .filter((ref) => ref.weight > 0 && lhr.audits[ref.id].score !== null && lhr.audits[ref.id].score < 1)
-        .map((ref) => `${category.id}: ${ref.id} (${lhr.audits[ref.id].displayValue ?? lhr.audits[ref.id].score})`)),
-    })
+  for (const page of pages) {
+    const results = []
+    for (let run = 0; run < runs; run++) {
+      const { lhr } = await lighthouse(url + page.query, { port: chrome.port, output: 'json', logLevel: 'error' })
+      mkdirSync('tmp', { recursive: true })
+      writeFileSync(page.report, JSON.stringify(lhr))
+      results.push({
+        performance: lhr.categories.performance.score * 100,
+        accessibility: lhr.categories.accessibility.score * 100,
+        'best-practices': lhr.categories['best-practices'].score * 100,
+        seo: lhr.categories.seo.score * 100,
+        lcpMs: lhr.audits['largest-contentful-paint'].numericValue,
+        tbtMs: lhr.audits['total-blocking-time'].numericValue,
+        mapStarted: mapStarted(lhr),
+        costliest: costliest(lhr),
+        failed: Object.values(lhr.categories).flatMap((category) => category.auditRefs
+          .filter((ref) => ref.weight > 0 && lhr.audits[ref.id].score !== null && lhr.audits[ref.id].score < 1)
+          .map((ref) => `${category.id}: ${ref.id} (${lhr.audits[ref.id].displayValue ?? lhr.audits[ref.id].score})`)),
+      })
+    }
+    measured.push({ page, results })
   }
 } finally {
   await chrome.kill()
   server.close()
 }
 
-const median = (key) => results.map((result) => result[key]).sort((a, b) => a - b)[Math.floor(results.length / 2)]
-console.log(`Lighthouse ${url} (mobile, simulated throttling, ${runs} run${runs > 1 ? 's, median' : ''})`)
-console.log(`performance ${median('performance')}  accessibility ${median('accessibility')}  best-practices ${median('best-practices')}  seo ${median('seo')}`)
-console.log(`LCP ${(median('lcpMs') / 1000).toFixed(2)} s  TBT ${Math.round(median('tbtMs'))} ms`)
-const failed = [...new Set(results.flatMap((result) => result.failed))]
-if (failed.length) console.log(`below 100: ${failed.join(', ')}`)
-console.log('full report of the last run: tmp/lighthouse.json')
+console.log(`Lighthouse ${url} (mobile, simulated throttling, ${runs} run${runs > 1 ? 's per page, median' : ' per page'})`)
+for (const { page, results } of measured) {
+  const median = (key) => results.map((result) => result[key]).sort((a, b) => a - b)[Math.floor(results.length / 2)]
+  console.log(`\n${page.name}: ${url}${page.query}`)
+  console.log(`performance ${median('performance')}  accessibility ${median('accessibility')}  best-practices ${median('best-practices')}  seo ${median('seo')}`)
+  console.log(`LCP ${(median('lcpMs') / 1000).toFixed(2)} s  TBT ${Math.round(median('tbtMs'))} ms  MapLibre started in the trace: ${results.map((result) => (result.mapStarted ? 'yes' : 'no')).join('/')}`)
+  console.log(results.at(-1).costliest)
+  const failed = [...new Set(results.flatMap((result) => result.failed))]
+  if (failed.length) console.log(`below 100: ${failed.join(', ')}`)
+  console.log(`full report of the last run: ${page.report}`)
+}
+console.log('')
 let ok = true
 for (const check of checkDist(dist)) {
   console.log(`${check.ok ? 'ok  ' : 'FAIL'} ${check.name}: ${check.detail}`)
