@@ -22,7 +22,8 @@ export const useViewStore = defineStore('view', () => {
   /** Order of the list. */
   const sortBy = ref<SortKey>('distance')
   /** The view actually shown: without WebGL there is no map. */
-  const shownView = computed<AppView>(() => (!webglAvailable.value && view.value !== 'list' ? 'list' : view.value))
+  // Without WebGL the map view falls back to the list; the planner's tables and exports work without a map.
+  const shownView = computed<AppView>(() => (!webglAvailable.value && view.value === 'map' ? 'list' : view.value))
 
   function setView(next: AppView) { view.value = next }
   function setMapView(next: MapViewState | null) {

@@ -26,3 +26,12 @@ test('without WebGL the list view works: filter, select, details', async () => {
   await page.getByRole('complementary', { name }).waitFor()
   await context.close()
 })
+
+test('without WebGL the planner view still shows its figures and the indicator table', async () => {
+  const { page, context } = await openPage(browser, `${inject('baseUrl')}?view=planner`)
+  await waitForData(page)
+  const indicatorSection = page.getByRole('region', { name: '全市：方案指标' })
+  await expect.poll(() => indicatorSection.getByRole('table').locator('tbody tr').count(), { timeout: 60_000 }).toBeGreaterThan(10)
+  expect(await page.getByRole('region', { name: '机构列表' }).isVisible()).toBe(false)
+  await context.close()
+})
