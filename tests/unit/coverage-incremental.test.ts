@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { computeAccessibility, createCoverageGrid, createCoverageState, type CoverageSite } from '../../src/lib/coverage'
+import {
+  computeAccessibility, createCoverageGrid, createCoverageState, createPointIndex, haversineMeters, type CoverageSite,
+} from '../../src/lib/coverage'
 import { seededRandom, syntheticData } from '../../scripts/bench/synthetic-data'
 import { createCountGrid } from '../../src/lib/coverage/create-count-grid'
 import { NO_ZONE } from '../../src/lib/coverage/create-coverage-grid'
@@ -47,6 +49,38 @@ describe('incremental what-if equals a full recompute', () => {
       expect(entry.score).toBeCloseTo(reference[index].score, 6)
       expect(entry.desert).toBe(reference[index].desert)
     })
+  })
+
+  it('E2SFCA built on demand, then kept current by edits, equals the pairwise reference', () => {
+    const state = createCoverageState({ sites: data.sites, communities: data.communities, grid, radiusMeters: 900 })
+    const before = state.accessibility() // builds the scores; the edits below update them incrementally
+    const fresh = computeAccessibility({ sites: data.sites, communities: data.communities, radiusMeters: 900 })
+    before.forEach((entry, index) => expect(entry.score).toBeCloseTo(fresh[index].score, 6))
+    state.moveSite(data.sites[2].id, data.sites[2].lng + 0.005, data.sites[2].lat)
+    state.updateSite(data.sites[4].id, { capacity: 300 })
+    state.removeSite(data.sites[9].id)
+    const reference = computeAccessibility({ sites: state.sites(), communities: data.communities, radiusMeters: 900 })
+    expect(state.accessibility().some((entry, index) => entry.score !== before[index].score)).toBe(true)
+    state.accessibility().forEach((entry, index) => {
+      expect(entry.score).toBeCloseTo(reference[index].score, 6)
+      expect(entry.desert).toBe(reference[index].desert)
+    })
+  })
+
+  it('index-only radius queries find the same points as the distance queries', () => {
+    const index = createPointIndex(data.communities)
+    const withDistances = { indexes: new Int32Array(8), distances: new Float64Array(8) }
+    const indexesOnly = { indexes: new Int32Array(8), distances: new Float64Array(8) }
+    for (const site of data.sites) {
+      const found = index.withinInto(site.lng, site.lat, 1000, withDistances)
+      expect(index.indexesWithinInto(site.lng, site.lat, 1000, indexesOnly)).toBe(found)
+      expect(Array.from(indexesOnly.indexes.subarray(0, found))).toEqual(Array.from(withDistances.indexes.subarray(0, found)))
+    }
+    // An exact-edge case: a community exactly at the radius distance from the query point is found by both.
+    const community = data.communities[0]
+    const edge = haversineMeters(community.lng, community.lat, community.lng + 0.01, community.lat)
+    expect(index.indexesWithinInto(community.lng + 0.01, community.lat, edge, indexesOnly))
+      .toBe(index.withinInto(community.lng + 0.01, community.lat, edge, withDistances))
   })
 
   it('a lazily built grid (no materialisation first) gives the same totals', () => {

@@ -51,9 +51,10 @@ export interface CoverageState {
 interface SiteRecord { site: CoverageSite; counted: boolean; ratio: number }
 
 /**
- * Build a coverage state: counts people exactly (kdbush + haversine), stamps every site's circle on the
- * count grid and computes E2SFCA accessibility, all as running totals so that addSite / moveSite /
- * removeSite subtract the old circle and add the new one instead of recomputing.
+ * Build a coverage state: counts people exactly (kdbush + haversine) and stamps every site's circle on the
+ * count grid, as running totals so that addSite / moveSite / removeSite subtract the old circle and add
+ * the new one instead of recomputing. E2SFCA accessibility is built on the first accessibility() call
+ * (metrics do not need it) and from then on kept current by the same edits.
  *
  * E2SFCA with Gaussian decay W(d) = (exp(-½(d/r)²) − exp(-½)) / (1 − exp(-½)) for d ≤ r, 0 beyond:
  *   step 1, per site j:      R_j = S_j / Σ_k P_k·W(d_kj)   over communities k within r (S = 托位, P = under-3)
@@ -109,24 +110,47 @@ export function createCoverageState(options: CoverageStateOptions): CoverageStat
     people.uncoveredCommunities[cityIndex] -= sign
   }
 
-  /** People and E2SFCA part of adding (+1) or removing (−1) a counted site. */
-  function applyPeople(record: SiteRecord, delta: 1 | -1, track: boolean): void {
-    const { lng, lat, capacity } = record.site
-    const count = communityIndex.withinInto(lng, lat, radiusMeters, pairs)
+  /** E2SFCA scores are built on the first accessibility() call, then kept current by edits. */
+  let scoresReady = false
+
+  /** Adds (+1) or removes (−1) one counted site's R_j·W(d_ij) terms; on +1 computes its R_j first. */
+  function applyScores(record: SiteRecord, delta: 1 | -1, count: number): void {
     const { indexes: pairIndex, distances: pairWeight } = pairs
-    let demand = 0
-    for (let pair = 0; pair < count; pair++) {
-      pairWeight[pair] = gaussianDecay(pairWeight[pair], radiusMeters) // distances become weights in place
-      demand += under3[pairIndex[pair]] * pairWeight[pair]
+    if (delta === 1) {
+      let demand = 0
+      for (let pair = 0; pair < count; pair++) {
+        pairWeight[pair] = gaussianDecay(pairWeight[pair], radiusMeters) // distances become weights in place
+        demand += under3[pairIndex[pair]] * pairWeight[pair]
+      }
+      record.ratio = demand > 0 ? record.site.capacity / demand : 0
+    } else {
+      for (let pair = 0; pair < count; pair++) pairWeight[pair] = gaussianDecay(pairWeight[pair], radiusMeters)
     }
-    if (delta === 1) record.ratio = demand > 0 ? capacity / demand : 0
     const scoreDelta = delta * 1000 * record.ratio
+    for (let pair = 0; pair < count; pair++) scores[pairIndex[pair]] += scoreDelta * pairWeight[pair]
+  }
+
+  /** People (and, once built, E2SFCA) part of adding (+1) or removing (−1) a counted site. */
+  function applyPeople(record: SiteRecord, delta: 1 | -1, track: boolean): void {
+    const { lng, lat } = record.site
+    const count = scoresReady
+      ? communityIndex.withinInto(lng, lat, radiusMeters, pairs)
+      : communityIndex.indexesWithinInto(lng, lat, radiusMeters, pairs)
+    const pairIndex = pairs.indexes
     for (let pair = 0; pair < count; pair++) {
       const index = pairIndex[pair]
       if (delta === 1 ? coverCounts[index]++ === 0 : --coverCounts[index] === 0) markCovered(index, delta)
-      scores[index] += scoreDelta * pairWeight[pair]
       if (track) changed.push(index)
     }
+    if (scoresReady) applyScores(record, delta, count)
+  }
+
+  function ensureScores(): void {
+    if (scoresReady) return
+    for (const record of records.values()) {
+      if (record.counted) applyScores(record, 1, communityIndex.withinInto(record.site.lng, record.site.lat, radiusMeters, pairs))
+    }
+    scoresReady = true
   }
 
   function apply(record: SiteRecord, delta: 1 | -1): void {
@@ -194,6 +218,7 @@ export function createCoverageState(options: CoverageStateOptions): CoverageStat
   }
 
   function accessibility(): CommunityAccessibility[] {
+    ensureScores()
     return communities.map((community, index) => {
       const score = Math.abs(scores[index]) < 1e-9 ? 0 : scores[index]
       return { id: community.id, score, desert: community.under3 >= desertMinUnder3 && score < desertMaxScore }

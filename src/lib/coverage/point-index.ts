@@ -26,6 +26,8 @@ export interface PointIndex {
   within(lng: number, lat: number, radiusMeters: number, visit: (index: number, distanceMeters: number) => void): void
   /** Writes the indexes and distances of the points within `radiusMeters` into `out` (grown as needed); returns the count. */
   withinInto(lng: number, lat: number, radiusMeters: number, out: NeighbourBuffer): number
+  /** Like withinInto but writes only the indexes (out.distances is left stale): no trig for points well inside. */
+  indexesWithinInto(lng: number, lat: number, radiusMeters: number, out: NeighbourBuffer): number
   /** Index and distance of the nearest point, or null when the index is empty. */
   nearest(lng: number, lat: number, startRadiusMeters?: number): { index: number; distanceMeters: number } | null
 }
@@ -56,12 +58,15 @@ export function createPointIndex(points: readonly { lng: number; lat: number }[]
   const stack = new Int32Array(3 * 128)
   let candidateBuffer: Int32Array = new Int32Array(256)
 
-  const withinInto: PointIndex['withinInto'] = (lng, lat, radiusMeters, out) => {
+  const query = (lng: number, lat: number, radiusMeters: number, out: NeighbourBuffer, distancesWanted: boolean): number => {
     if (points.length === 0) return 0
     const [west, south, east, north] = degreeBox(lng, lat, radiusMeters)
     const cosLat = Math.cos(lat * RADIANS)
     const qx = cosLat * Math.cos(lng * RADIANS), qy = cosLat * Math.sin(lng * RADIANS), qz = Math.sin(lat * RADIANS)
     const maxChordSquared = (2 * Math.sin(radiusMeters / EARTH_RADIUS / 2)) ** 2 * (1 + 1e-9)
+    // Chords below this are ≥ 1 mm inside the radius: no exact distance is needed to accept them.
+    const surelyInsideChordSquared = distancesWanted || radiusMeters < 0.01 ? -1
+      : (2 * Math.sin((radiusMeters - 1e-3) / EARTH_RADIUS / 2)) ** 2
     // kdbush's range walk (same pruning), gathering tree positions inside the degree box.
     let candidates = 0
     stack[0] = 0; stack[1] = ids.length - 1; stack[2] = 0
@@ -97,6 +102,7 @@ export function createPointIndex(points: readonly { lng: number; lat: number }[]
       const chordSquared = dx * dx + dy * dy + dz * dz
       if (chordSquared > maxChordSquared) continue
       const index = ids[position]
+      if (chordSquared < surelyInsideChordSquared) { indexes[found++] = index; continue }
       let distance = 2 * EARTH_RADIUS * smallAsin(Math.min(1, 0.5 * Math.sqrt(chordSquared)))
       // Within a micrometre of the edge, decide with haversineMeters itself so counts match it exactly.
       if (Math.abs(distance - radiusMeters) < 1e-6) distance = haversineMeters(lng, lat, points[index].lng, points[index].lat)
@@ -106,6 +112,8 @@ export function createPointIndex(points: readonly { lng: number; lat: number }[]
     }
     return found
   }
+  const withinInto: PointIndex['withinInto'] = (lng, lat, radiusMeters, out) => query(lng, lat, radiusMeters, out, true)
+  const indexesWithinInto: PointIndex['indexesWithinInto'] = (lng, lat, radiusMeters, out) => query(lng, lat, radiusMeters, out, false)
 
   const within: PointIndex['within'] = (lng, lat, radiusMeters, visit) => {
     const out: NeighbourBuffer = { indexes: new Int32Array(16), distances: new Float64Array(16) }
@@ -129,5 +137,5 @@ export function createPointIndex(points: readonly { lng: number; lat: number }[]
       if (radius > 2e7) return null
     }
   }
-  return { size: points.length, within, withinInto, nearest }
+  return { size: points.length, within, withinInto, indexesWithinInto, nearest }
 }
