@@ -65,6 +65,9 @@ export class MapController {
   private matching: ReadonlySet<string> | null = null
   private clustersStale = false
   private picking = false
+  /** The drawn institutions may have changed (data, filter, camera) since renderedInstitutionCount() last counted. */
+  private countDirty = true
+  private lastCount = 0
   private selectable = true
 
   constructor(options: MapControllerOptions) {
@@ -81,6 +84,8 @@ export class MapController {
       localIdeographFontFamily: LOCAL_IDEOGRAPH_FONTS,
       dragRotate: false,
       pitchWithRotate: false,
+      // Labels appear at once: a fade repaints every frame for 300 ms, and each frame costs a full commit.
+      fadeDuration: 0,
     })
     this.map.touchZoomRotate.disableRotation()
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right')
@@ -128,6 +133,7 @@ export class MapController {
     const expression = institutionFilterExpression(filters, searchIds) as FilterSpecification
     this.whenLoaded(() => {
       const started = performance.now()
+      this.countDirty = true
       for (const [layer, fixed] of Object.entries(FILTERED_LAYERS)) {
         this.map.setFilter(layer, fixed ? ['all', fixed, expression] as FilterSpecification : expression)
       }
@@ -187,9 +193,14 @@ export class MapController {
 
   fitBounds(bounds: LngLatBoundsLike) { this.map.fitBounds(bounds, { padding: 16, animate: false }) }
 
-  /** Institution features drawn in the current view: each cluster counts its points, each single point one. */
+  /**
+   * Institution features drawn in the current view: each cluster counts its points, each single point one.
+   * Counted again only after the data, a filter or the camera changed (a full query costs ~50 ms at 10k features).
+   */
   renderedInstitutionCount(): number {
     if (!this.loaded) return 0
+    if (!this.countDirty) return this.lastCount
+    this.countDirty = false
     const features = this.map.queryRenderedFeatures({ layers: [CLUSTER_LAYER, ...POINT_LAYERS] })
     const clusters = new Map<number, number>()
     const points = new Set<string>()
@@ -199,6 +210,7 @@ export class MapController {
     }
     let total = points.size
     for (const count of clusters.values()) total += count
+    this.lastCount = total
     return total
   }
 
@@ -230,6 +242,7 @@ export class MapController {
 
   private readonly handleIdle = () => { if (!this.destroyed) this.options.onIdle?.() }
   private readonly handleMoveEnd = () => {
+    this.countDirty = true
     const center = this.map.getCenter()
     this.options.onMoveEnd?.({ center: [center.lng, center.lat], zoom: this.map.getZoom() })
   }
@@ -272,6 +285,7 @@ export class MapController {
 
   private pushClusters() {
     if (!this.render) return
+    this.countDirty = true
     const matching = this.matching
     const subset = matching ? this.clusterFeatures.filter((feature) => matching.has(feature.properties.id)) : this.clusterFeatures
     void this.map.getSource<GeoJSONSource>(SOURCE.clusters)?.setData({ type: 'FeatureCollection', features: subset })
@@ -282,6 +296,7 @@ export class MapController {
   private setSourceData(id: string, key: unknown, data: FeatureCollection = key as FeatureCollection) {
     if (this.lastData.get(id) === key) return
     this.lastData.set(id, key)
+    this.countDirty = true
     void this.map.getSource<GeoJSONSource>(id)?.setData(data)
   }
 
