@@ -60,10 +60,10 @@ try {
       mkdirSync('tmp', { recursive: true })
       writeFileSync(page.report, JSON.stringify(lhr))
       results.push({
-        performance: lhr.categories.performance.score * 100,
-        accessibility: lhr.categories.accessibility.score * 100,
-        'best-practices': lhr.categories['best-practices'].score * 100,
-        seo: lhr.categories.seo.score * 100,
+        performance: Math.round(lhr.categories.performance.score * 100),
+        accessibility: Math.round(lhr.categories.accessibility.score * 100),
+        'best-practices': Math.round(lhr.categories['best-practices'].score * 100),
+        seo: Math.round(lhr.categories.seo.score * 100),
         lcpMs: lhr.audits['largest-contentful-paint'].numericValue,
         tbtMs: lhr.audits['total-blocking-time'].numericValue,
         mapStarted: mapStarted(lhr),
