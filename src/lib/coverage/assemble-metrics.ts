@@ -1,5 +1,5 @@
 import { AREA_IDS, type AreaId } from '../types'
-import { IN_CITY, NO_ZONE, type CoverageGrid } from './create-coverage-grid'
+import { BORDER_ZONE, CITY_SLOT, FRACTION_UNITS, IN_CITY, NO_ZONE, type CoverageGrid } from './create-coverage-grid'
 import type { AreaCoverage, CoverageMetrics } from './types'
 
 /** Running people totals per planning area in AREA_IDS order, then the whole city at index AREA_IDS.length. */
@@ -24,25 +24,31 @@ function areaCoverage(
 }
 
 /**
- * Turn running totals (people per area, covered cells per cell class) into city and per-area metrics.
+ * Turn running totals (people per area, covered cells per cell class, covered border-cell fractions) into
+ * city and per-area metrics. Areas are counted in FRACTION_UNITS: whole cells, plus each cell an outline
+ * cuts by the part of it inside.
  * O(areas + 256): cheap enough to call on every drag frame.
  *
  * @example
- * assembleMetrics(grid, people, coveredPerClass, 1000).city.coveredShare // e.g. 0.83
+ * assembleMetrics(grid, people, coveredPerClass, coveredBorderUnits, 1000).city.coveredShare // e.g. 0.83
  */
 export function assembleMetrics(
-  grid: CoverageGrid, people: PeopleTotals, coveredPerClass: Int32Array, radiusMeters: number,
+  grid: CoverageGrid, people: PeopleTotals, coveredPerClass: Int32Array, coveredBorderUnits: Float64Array,
+  radiusMeters: number,
 ): CoverageMetrics {
-  const zoneCovered = new Float64Array(NO_ZONE + 1)
-  const zoneCells = new Float64Array(NO_ZONE + 1)
-  let cityCovered = 0
-  let cityCells = 0
+  const zoneCovered = Float64Array.from(coveredBorderUnits)
+  const zoneCells = Float64Array.from(grid.borderUnitsPerSlot)
+  let cityCovered = coveredBorderUnits[CITY_SLOT]
+  let cityCells = grid.borderUnitsPerSlot[CITY_SLOT]
   for (let cellClass = 0; cellClass < 256; cellClass++) {
     const cells = grid.cellsPerClass[cellClass]
-    if (cells === 0) continue
-    zoneCovered[cellClass & NO_ZONE] += coveredPerClass[cellClass]
-    zoneCells[cellClass & NO_ZONE] += cells
-    if (cellClass & IN_CITY) { cityCovered += coveredPerClass[cellClass]; cityCells += cells }
+    if (cells === 0 || (cellClass & NO_ZONE) === BORDER_ZONE) continue // border cells count by their fractions
+    const zone = cellClass & NO_ZONE
+    if (zone !== NO_ZONE) {
+      zoneCovered[zone] += coveredPerClass[cellClass] * FRACTION_UNITS
+      zoneCells[zone] += cells * FRACTION_UNITS
+    }
+    if (cellClass & IN_CITY) { cityCovered += coveredPerClass[cellClass] * FRACTION_UNITS; cityCells += cells * FRACTION_UNITS }
   }
   const areas = {} as Record<AreaId, AreaCoverage>
   AREA_IDS.forEach((areaId, areaIndex) => {

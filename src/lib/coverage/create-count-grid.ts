@@ -1,5 +1,5 @@
 import { circleRowSpans } from './circle-row-spans'
-import type { CoverageGrid } from './create-coverage-grid'
+import { BORDER_ZONE, NO_ZONE, type CoverageGrid } from './create-coverage-grid'
 import { ensureClassRow } from './ensure-class-row'
 
 /** Rows with more runs than columns / DIFFERENCE_FACTOR are tallied with a difference array, not a sort. */
@@ -12,6 +12,8 @@ let scratch = { rows: new Int32Array(0), keys: new Uint32Array(0) }
 export interface CountGrid {
   /** Covered cells (count > 0) per cellClass value (the NO_ZONE class outside the city is not tracked). */
   coveredPerClass: Int32Array
+  /** Covered border-cell area per border slot (zone index or CITY_SLOT), in FRACTION_UNITS. */
+  coveredBorderUnits: Float64Array
   /** Add (+1) or subtract (−1) one circle, updating the totals. */
   stamp(lng: number, lat: number, delta: 1 | -1): void
   /** Sites covering each cell (materialises every row; afterwards kept current by stamp). Do not mutate. */
@@ -33,7 +35,23 @@ export interface CountGrid {
 export function createCountGrid(
   grid: CoverageGrid, centres: readonly { lng: number; lat: number }[], radiusMeters: number,
 ): CountGrid {
-  const { columns, rows, rowRuns, runStart, runEnd, runClass } = grid
+  const { columns, rows, rowRuns, runStart, runEnd, runClass, runBorder, borderCells, borderEntryStart, borderEntrySlot, borderEntryUnits } = grid
+  const coveredBorderUnits = new Float64Array(NO_ZONE + 1)
+  const addBorder = (border: number, sign: number) => {
+    for (let entry = borderEntryStart[border]; entry < borderEntryStart[border + 1]; entry++) {
+      coveredBorderUnits[borderEntrySlot[entry]] += sign * borderEntryUnits[entry]
+    }
+  }
+  /** Border index of a cell of a border class (binary search: border cells are sorted). */
+  const borderOf = (cell: number) => {
+    let low = 0, high = borderCells.length - 1
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (borderCells[middle] < cell) low = middle + 1
+      else high = middle
+    }
+    return low
+  }
   let cellClass = grid.cellClass
   // Pass 1: every circle's row runs, packed as row and (first column << 16 | last column).
   const estimate = Math.max(16, centres.length * (Math.ceil((2.02 * radiusMeters) / grid.cellSizeMeters) + 3))
@@ -73,9 +91,11 @@ export function createCountGrid(
     for (let run = rowRuns[row]; run < rowRuns[row + 1]; run++) {
       while (column < runStart[run]) running += rowDifferences[column++]
       let covered = 0
+      const isBorder = runBorder[run] >= 0
       while (column < runEnd[run]) {
-        running += rowDifferences[column++]
-        if (running > 0) covered++
+        running += rowDifferences[column]
+        if (running > 0) { covered++; if (isBorder) addBorder(runBorder[run] + column - runStart[run], 1) }
+        column++
       }
       coveredPerClass[runClass[run]] += covered
     }
@@ -99,8 +119,10 @@ export function createCountGrid(
       if (unionEnd > unionStart) {
         while (run < lastRun && runEnd[run] <= unionStart) run++
         for (let other = run; other < lastRun && runStart[other] < unionEnd; other++) {
-          const overlap = Math.min(unionEnd, runEnd[other]) - Math.max(unionStart, runStart[other])
-          if (overlap > 0) coveredPerClass[runClass[other]] += overlap
+          const from = Math.max(unionStart, runStart[other]), to = Math.min(unionEnd, runEnd[other])
+          if (to <= from) continue
+          coveredPerClass[runClass[other]] += to - from
+          if (runBorder[other] >= 0) for (let column = from; column < to; column++) addBorder(runBorder[other] + column - runStart[other], 1)
         }
       }
       unionStart = first
@@ -129,15 +151,23 @@ export function createCountGrid(
   const add = (first: number, last: number) => {
     const row = (first / columns) | 0
     if (!rowReady[row]) materialise(row)
-    for (let cell = first; cell <= last; cell++) if (counts[cell]++ === 0) coveredPerClass[cellClass[cell]]++
+    for (let cell = first; cell <= last; cell++) {
+      if (counts[cell]++ !== 0) continue
+      coveredPerClass[cellClass[cell]]++
+      if ((cellClass[cell] & NO_ZONE) === BORDER_ZONE) addBorder(borderOf(cell), 1)
+    }
   }
   const subtract = (first: number, last: number) => {
     const row = (first / columns) | 0
     if (!rowReady[row]) materialise(row)
-    for (let cell = first; cell <= last; cell++) if (--counts[cell] === 0) coveredPerClass[cellClass[cell]]--
+    for (let cell = first; cell <= last; cell++) {
+      if (--counts[cell] !== 0) continue
+      coveredPerClass[cellClass[cell]]--
+      if ((cellClass[cell] & NO_ZONE) === BORDER_ZONE) addBorder(borderOf(cell), -1)
+    }
   }
   return {
-    coveredPerClass,
+    coveredPerClass, coveredBorderUnits,
     stamp: (lng, lat, delta) => circleRowSpans(grid, lng, lat, radiusMeters, delta === 1 ? add : subtract),
     counts: () => {
       for (let row = 0; row < rows; row++) if (!rowReady[row]) materialise(row)

@@ -1,13 +1,19 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson'
 import type { AreaId } from '../types'
 import { polygonRings, type PolygonSource } from './polygon-rings'
-import { scanlineFill } from './scanline-fill'
+import { polygonRowFractions } from './polygon-row-fractions'
 import { DEFAULT_CELL_SIZE_METERS, EARTH_RADIUS_METERS } from './types'
 
 const RADIANS = Math.PI / 180
 /** cellClass value bits: low 7 bits = zone index (NO_ZONE when none), top bit = inside the city. */
 export const NO_ZONE = 127
 export const IN_CITY = 128
+/** Zone bits of a cell the city or a zone outline cuts: its area is split by exact fractions (border tables). */
+export const BORDER_ZONE = 126
+/** Border-table slot of the city outline (zones use their index). */
+export const CITY_SLOT = NO_ZONE
+/** Border fractions are integers in units of 1/FRACTION_UNITS of a cell, so running sums stay exact. */
+export const FRACTION_UNITS = 65536
 
 /**
  * A static raster frame in a cylindrical equal-area projection (standard parallel at the data's centre),
@@ -42,6 +48,19 @@ export interface CoverageGrid {
   runStart: Int32Array
   runEnd: Int32Array
   runClass: Uint8Array
+  /**
+   * Cells cut by an outline (class BORDER_ZONE, with IN_CITY when at least half is in the city), sorted
+   * by cell index; cell borderCells[b] owns entries borderEntryStart[b] … borderEntryStart[b + 1] − 1,
+   * each a slot (zone index or CITY_SLOT) and the part of the cell in it, in FRACTION_UNITS.
+   */
+  borderCells: Int32Array
+  borderEntryStart: Int32Array
+  borderEntrySlot: Uint8Array
+  borderEntryUnits: Int32Array
+  /** Sum of the border entries per slot, in FRACTION_UNITS. */
+  borderUnitsPerSlot: Float64Array
+  /** Per run: border index of its first cell when its class is a border class, else −1. */
+  runBorder: Int32Array
   /** Zone index → area id, in the order of the zones collection. */
   areaIds: AreaId[]
 }
@@ -94,20 +113,44 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
   }
   const toGrid = ([lng, lat]: Position): [number, number] =>
     [(projectX(lng) - originX) / cellSizeMeters, (projectY(lat) - originY) / cellSizeMeters]
-  // Collect runs per row (code = zone index, or −1 for the city outline), then cut each row at every run
-  // end into segments of one class; cellClass rows are filled from them only when first needed.
+  // Collect, per row, the runs of cells wholly inside each outline (code = zone index, or −1 for the city)
+  // and the cut cells with their inside fraction; then cut each row into segments of one class.
   const runsByRow: number[][] = Array.from({ length: rows }, () => [])
-  const collect = (code: number) => (row: number, first: number, last: number) => runsByRow[row].push(first, last + 1, code)
-  zoneRings.forEach((rings, zoneIndex) => scanlineFill(rings, columns, rows, toGrid, collect(zoneIndex)))
-  scanlineFill(cityRings, columns, rows, toGrid, collect(-1))
+  const cutsByRow: number[][] = Array.from({ length: rows }, () => [])
+  const collect = (code: number) => (row: number, interior: number[], border: number[]) => {
+    for (let index = 0; index < interior.length; index += 2) runsByRow[row].push(interior[index], interior[index + 1], code)
+    for (let index = 0; index < border.length; index += 2) cutsByRow[row].push(border[index], code, border[index + 1])
+  }
+  if (zoneRings.length >= BORDER_ZONE) throw new Error(`at most ${BORDER_ZONE - 1} zones`)
+  zoneRings.forEach((rings, zoneIndex) => polygonRowFractions(rings, columns, rows, toGrid, collect(zoneIndex)))
+  polygonRowFractions(cityRings, columns, rows, toGrid, collect(-1))
   const cellsPerClass = new Int32Array(256)
   cellsPerClass[NO_ZONE] = columns * rows
   const rowRuns = new Int32Array(rows + 1)
   const segments: number[] = []
+  const rowSegments: number[] = []
   const cuts: number[] = []
+  const borderCells: number[] = []
+  const borderEntryStart: number[] = [0]
+  const borderEntrySlot: number[] = []
+  const borderEntryUnits: number[] = []
+  const borderUnitsPerSlot = new Float64Array(NO_ZONE + 1)
+  const runBorder: number[] = []
+  const pushSegment = (start: number, end: number, value: number, row: number) => {
+    if (value === NO_ZONE || end <= start) return
+    const last = segments.length - 3
+    // Extend the previous segment when it has the same class and touches this one (border runs too).
+    if (segments.length / 3 > rowRuns[row] && segments[last + 1] === start && segments[last + 2] === value) segments[last + 1] = end
+    else { segments.push(start, end, value); runBorder.push((value & NO_ZONE) === BORDER_ZONE ? borderCells.length : -1) }
+    cellsPerClass[value] += end - start
+    cellsPerClass[NO_ZONE] -= end - start
+  }
   runsByRow.forEach((runs, row) => {
     rowRuns[row] = segments.length / 3
-    if (runs.length === 0) return
+    const cutCells = cutsByRow[row]
+    if (runs.length === 0 && cutCells.length === 0) return
+    // Interior segments of one class, as before the cut cells are taken out.
+    rowSegments.length = 0
     cuts.length = 0
     for (let run = 0; run < runs.length; run += 3) cuts.push(runs[run], runs[run + 1])
     cuts.sort((a, b) => a - b)
@@ -122,14 +165,40 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
         if (runs[run + 2] < 0) city = IN_CITY
         else zone = runs[run + 2] // a later zone wins where zones overlap
       }
-      const value = zone | city
-      if (value === NO_ZONE) continue
-      // Extend the previous segment when it has the same class and touches this one.
-      const last = segments.length - 3
-      if (segments.length / 3 > rowRuns[row] && segments[last + 1] === start && segments[last + 2] === value) segments[last + 1] = end
-      else segments.push(start, end, value)
-      cellsPerClass[value] += end - start
-      cellsPerClass[NO_ZONE] -= end - start
+      if ((zone | city) !== NO_ZONE) rowSegments.push(start, end, zone | city)
+    }
+    // Cut cells sorted by column; each becomes a border cell whose entries add the outlines it is wholly in.
+    const order = Array.from({ length: cutCells.length / 3 }, (_, cut) => cut).sort((a, b) => cutCells[3 * a] - cutCells[3 * b])
+    let segment = 0
+    let column = 0
+    for (let position = 0; position < order.length;) {
+      const cell = cutCells[3 * order[position]]
+      while (segment < rowSegments.length && rowSegments[segment + 1] <= cell) {
+        pushSegment(Math.max(column, rowSegments[segment]), rowSegments[segment + 1], rowSegments[segment + 2], row)
+        segment += 3
+      }
+      const inside = segment < rowSegments.length && rowSegments[segment] <= cell ? rowSegments[segment + 2] : NO_ZONE
+      if (segment < rowSegments.length) pushSegment(Math.max(column, rowSegments[segment]), cell, rowSegments[segment + 2], row)
+      let cityUnits = inside & IN_CITY ? FRACTION_UNITS : 0
+      const addEntry = (slot: number, units: number) => {
+        if (units <= 0) return
+        borderEntrySlot.push(slot); borderEntryUnits.push(units); borderUnitsPerSlot[slot] += units
+      }
+      if ((inside & NO_ZONE) !== NO_ZONE) addEntry(inside & NO_ZONE, FRACTION_UNITS)
+      if (inside & IN_CITY) addEntry(CITY_SLOT, FRACTION_UNITS)
+      for (; position < order.length && cutCells[3 * order[position]] === cell; position++) {
+        const code = cutCells[3 * order[position] + 1]
+        const units = Math.min(FRACTION_UNITS, Math.round(cutCells[3 * order[position] + 2] * FRACTION_UNITS))
+        if (code < 0) cityUnits = units
+        addEntry(code < 0 ? CITY_SLOT : code, units)
+      }
+      pushSegment(cell, cell + 1, BORDER_ZONE | (cityUnits * 2 >= FRACTION_UNITS ? IN_CITY : 0), row)
+      borderCells.push(row * columns + cell)
+      borderEntryStart.push(borderEntrySlot.length)
+      column = cell + 1
+    }
+    for (; segment < rowSegments.length; segment += 3) {
+      pushSegment(Math.max(column, rowSegments[segment]), rowSegments[segment + 1], rowSegments[segment + 2], row)
     }
   })
   rowRuns[rows] = segments.length / 3
@@ -140,5 +209,8 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
   return {
     cellSizeMeters, columns, rows, originX, originY, centralLng, standardCos, rowLat, rowCos, cellsPerClass,
     cellClass: new Uint8Array(0), classRowReady: new Uint8Array(rows), rowRuns, runStart, runEnd, runClass, areaIds,
+    borderCells: Int32Array.from(borderCells), borderEntryStart: Int32Array.from(borderEntryStart),
+    borderEntrySlot: Uint8Array.from(borderEntrySlot), borderEntryUnits: Int32Array.from(borderEntryUnits),
+    borderUnitsPerSlot, runBorder: Int32Array.from(runBorder),
   }
 }

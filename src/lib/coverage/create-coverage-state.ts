@@ -1,5 +1,6 @@
 import { AREA_IDS, type AreaId } from '../types'
 import { assembleMetrics, type PeopleTotals } from './assemble-metrics'
+import { countCoveringSites } from './count-covering-sites'
 import { createCountGrid, type CountGrid } from './create-count-grid'
 import type { CoverageGrid } from './create-coverage-grid'
 import { gaussianDecay } from './gaussian-decay'
@@ -78,7 +79,9 @@ export function createCoverageState(options: CoverageStateOptions): CoverageStat
   const basis = options.basis ?? 'all'
   const desertMinUnder3 = options.desertMinUnder3 ?? DEFAULT_DESERT_MIN_UNDER3
   const desertMaxScore = options.desertMaxScore ?? DEFAULT_DESERT_MAX_SCORE
-  const communityIndex = createPointIndex(communities)
+  // The kdbush index serves edits and queries only: built on first use, as the initial counts need none.
+  let communityIndexCache: PointIndex | null = null
+  const communityIndexOf = () => (communityIndexCache ??= createPointIndex(communities))
   const cityIndex = AREA_IDS.length
   const areaOf = Int8Array.from(communities, (community) => AREA_IDS.indexOf(community.area))
   const under3 = Float64Array.from(communities, (community) => community.under3)
@@ -134,8 +137,8 @@ export function createCoverageState(options: CoverageStateOptions): CoverageStat
   function applyPeople(record: SiteRecord, delta: 1 | -1, track: boolean): void {
     const { lng, lat } = record.site
     const count = scoresReady
-      ? communityIndex.withinInto(lng, lat, radiusMeters, pairs)
-      : communityIndex.indexesWithinInto(lng, lat, radiusMeters, pairs)
+      ? communityIndexOf().withinInto(lng, lat, radiusMeters, pairs)
+      : communityIndexOf().indexesWithinInto(lng, lat, radiusMeters, pairs)
     const pairIndex = pairs.indexes
     for (let pair = 0; pair < count; pair++) {
       const index = pairIndex[pair]
@@ -148,7 +151,7 @@ export function createCoverageState(options: CoverageStateOptions): CoverageStat
   function ensureScores(): void {
     if (scoresReady) return
     for (const record of records.values()) {
-      if (record.counted) applyScores(record, 1, communityIndex.withinInto(record.site.lng, record.site.lat, radiusMeters, pairs))
+      if (record.counted) applyScores(record, 1, communityIndexOf().withinInto(record.site.lng, record.site.lat, radiusMeters, pairs))
     }
     scoresReady = true
   }
@@ -158,7 +161,7 @@ export function createCoverageState(options: CoverageStateOptions): CoverageStat
     applyPeople(record, delta, true)
   }
 
-  const metrics = () => assembleMetrics(grid, people, countGrid.coveredPerClass, radiusMeters)
+  const metrics = () => assembleMetrics(grid, people, countGrid.coveredPerClass, countGrid.coveredBorderUnits, radiusMeters)
 
   function insert(site: CoverageSite): void {
     if (records.has(site.id)) throw new Error(`site ${site.id} already exists`)
@@ -225,18 +228,20 @@ export function createCoverageState(options: CoverageStateOptions): CoverageStat
     })
   }
 
-  // Initial build: people per site; the count grid from all circles at once.
+  // Initial build: cover counts from the bucket grid, the count grid from all circles at once.
   for (const site of options.sites) {
     if (records.has(site.id)) throw new Error(`site ${site.id} already exists`)
-    const record: SiteRecord = { site: { ...site }, counted: matchesBasis(site, basis), ratio: 0 }
-    records.set(site.id, record)
-    if (record.counted) applyPeople(record, 1, false)
+    records.set(site.id, { site: { ...site }, counted: matchesBasis(site, basis), ratio: 0 })
   }
   if (records.size > 65535) throw new Error('at most 65,535 sites')
   const countedSites = [...records.values()].filter((record) => record.counted).map((record) => record.site)
+  coverCounts.set(countCoveringSites(communities, countedSites, radiusMeters))
+  for (let index = 0; index < communities.length; index++) if (coverCounts[index] > 0) markCovered(index, 1)
   const countGrid: CountGrid = createCountGrid(grid, countedSites, radiusMeters)
   return {
-    radiusMeters, basis, grid, communities, communityIndex, cellCounts: () => countGrid.counts(),
+    radiusMeters, basis, grid, communities,
+    get communityIndex() { return communityIndexOf() },
+    cellCounts: () => countGrid.counts(),
     metrics, addSite, updateSite, removeSite,
     moveSite: (id, lng, lat) => updateSite(id, { lng, lat }),
     sites: () => [...records.values()].map((record) => ({ ...record.site })),
