@@ -44,13 +44,13 @@ describe('partial cells along outlines', () => {
       for (let cellClass = 0; cellClass < 256; cellClass++) if ((cellClass & NO_ZONE) === zoneIndex) cells += grid.cellsPerClass[cellClass]
       const measured = cells + grid.borderUnitsPerSlot[zoneIndex] / FRACTION_UNITS
       const exact = projectedCells(grid, polygonRings(zone))
-      expect(Math.abs(measured - exact)).toBeLessThan(1e-5 * exact) // y is sampled 8 times per row
+      expect(Math.abs(measured - exact)).toBeLessThan(1e-7 * exact)
     })
     let cityCells = 0
     for (let cellClass = IN_CITY; cellClass < 256; cellClass++) if ((cellClass & NO_ZONE) !== BORDER_ZONE) cityCells += grid.cellsPerClass[cellClass]
     const city = cityCells + grid.borderUnitsPerSlot[CITY_SLOT] / FRACTION_UNITS
     const exactCity = projectedCells(grid, polygonRings(data.boundary))
-    expect(Math.abs(city - exactCity)).toBeLessThan(1e-5 * exactCity)
+    expect(Math.abs(city - exactCity)).toBeLessThan(1e-7 * exactCity)
     expect(grid.borderCells.length).toBeGreaterThan(1000)
   })
 

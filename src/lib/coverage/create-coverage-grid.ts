@@ -14,6 +14,8 @@ export const BORDER_ZONE = 126
 export const CITY_SLOT = NO_ZONE
 /** Border fractions are integers in units of 1/FRACTION_UNITS of a cell, so running sums stay exact. */
 export const FRACTION_UNITS = 65536
+/** Sort key of a cut cell in a row: column * CUT_KEY + its position (more than 125 zones × 65,535 columns). */
+const CUT_KEY = 2 ** 23
 
 /**
  * A static raster frame in a cylindrical equal-area projection (standard parallel at the data's centre),
@@ -145,12 +147,18 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
     cellsPerClass[value] += end - start
     cellsPerClass[NO_ZONE] -= end - start
   }
-  runsByRow.forEach((runs, row) => {
+  const addEntry = (slot: number, units: number) => {
+    if (units <= 0) return
+    borderEntrySlot.push(slot); borderEntryUnits.push(units); borderUnitsPerSlot[slot] += units
+  }
+  let order = new Float64Array(64)
+  for (let row = 0; row < rows; row++) {
+    const runs = runsByRow[row]
+    rowSegments.length = 0
     rowRuns[row] = segments.length / 3
     const cutCells = cutsByRow[row]
-    if (runs.length === 0 && cutCells.length === 0) return
+    if (runs.length === 0 && cutCells.length === 0) continue
     // Interior segments of one class, as before the cut cells are taken out.
-    rowSegments.length = 0
     cuts.length = 0
     for (let run = 0; run < runs.length; run += 3) cuts.push(runs[run], runs[run + 1])
     cuts.sort((a, b) => a - b)
@@ -168,11 +176,14 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
       if ((zone | city) !== NO_ZONE) rowSegments.push(start, end, zone | city)
     }
     // Cut cells sorted by column; each becomes a border cell whose entries add the outlines it is wholly in.
-    const order = Array.from({ length: cutCells.length / 3 }, (_, cut) => cut).sort((a, b) => cutCells[3 * a] - cutCells[3 * b])
+    const cutCount = cutCells.length / 3
+    if (order.length < cutCount) order = new Float64Array(cutCount * 2)
+    for (let cut = 0; cut < cutCount; cut++) order[cut] = cutCells[3 * cut] * CUT_KEY + cut // column, then input order
+    const sorted = order.subarray(0, cutCount).sort()
     let segment = 0
     let column = 0
-    for (let position = 0; position < order.length;) {
-      const cell = cutCells[3 * order[position]]
+    for (let position = 0; position < cutCount;) {
+      const cell = cutCells[3 * (sorted[position] % CUT_KEY)]
       while (segment < rowSegments.length && rowSegments[segment + 1] <= cell) {
         pushSegment(Math.max(column, rowSegments[segment]), rowSegments[segment + 1], rowSegments[segment + 2], row)
         segment += 3
@@ -180,15 +191,12 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
       const inside = segment < rowSegments.length && rowSegments[segment] <= cell ? rowSegments[segment + 2] : NO_ZONE
       if (segment < rowSegments.length) pushSegment(Math.max(column, rowSegments[segment]), cell, rowSegments[segment + 2], row)
       let cityUnits = inside & IN_CITY ? FRACTION_UNITS : 0
-      const addEntry = (slot: number, units: number) => {
-        if (units <= 0) return
-        borderEntrySlot.push(slot); borderEntryUnits.push(units); borderUnitsPerSlot[slot] += units
-      }
       if ((inside & NO_ZONE) !== NO_ZONE) addEntry(inside & NO_ZONE, FRACTION_UNITS)
       if (inside & IN_CITY) addEntry(CITY_SLOT, FRACTION_UNITS)
-      for (; position < order.length && cutCells[3 * order[position]] === cell; position++) {
-        const code = cutCells[3 * order[position] + 1]
-        const units = Math.min(FRACTION_UNITS, Math.round(cutCells[3 * order[position] + 2] * FRACTION_UNITS))
+      for (; position < cutCount && cutCells[3 * (sorted[position] % CUT_KEY)] === cell; position++) {
+        const cut = sorted[position] % CUT_KEY
+        const code = cutCells[3 * cut + 1]
+        const units = Math.min(FRACTION_UNITS, Math.round(cutCells[3 * cut + 2] * FRACTION_UNITS))
         if (code < 0) cityUnits = units
         addEntry(code < 0 ? CITY_SLOT : code, units)
       }
@@ -200,7 +208,7 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
     for (; segment < rowSegments.length; segment += 3) {
       pushSegment(Math.max(column, rowSegments[segment]), rowSegments[segment + 1], rowSegments[segment + 2], row)
     }
-  })
+  }
   rowRuns[rows] = segments.length / 3
   const runStart = Int32Array.from({ length: segments.length / 3 }, (_, run) => segments[run * 3])
   const runEnd = Int32Array.from({ length: segments.length / 3 }, (_, run) => segments[run * 3 + 1])
