@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Position } from 'geojson'
 import { createCoverageGrid } from '../../src/lib/coverage'
+import { circleRowSpans } from '../../src/lib/coverage/circle-row-spans'
 import { createCountGrid } from '../../src/lib/coverage/create-count-grid'
 import {
   BORDER_ZONE, CITY_SLOT, FRACTION_UNITS, IN_CITY, NO_ZONE, type CoverageGrid,
@@ -10,6 +11,32 @@ import { polygonRowFractions } from '../../src/lib/coverage/polygon-row-fraction
 import { syntheticData } from '../../scripts/bench/synthetic-data'
 
 const RADIANS = Math.PI / 180
+
+/** Covered units per cell, directly: every chord's piece in every cell it meets, merged per cell. */
+function coveredUnitsPerCell(grid: CoverageGrid, sites: readonly { lng: number; lat: number }[], radius: number): Map<number, number> {
+  const pieces = new Map<number, [number, number][]>()
+  for (const site of sites) {
+    circleRowSpans(grid, site.lng, site.lat, radius, FRACTION_UNITS, (row, low, high) => {
+      for (let column = Math.floor(low / FRACTION_UNITS); column * FRACTION_UNITS < high; column++) {
+        const cell = row * grid.columns + column
+        const piece: [number, number] = [Math.max(low, column * FRACTION_UNITS), Math.min(high, (column + 1) * FRACTION_UNITS)]
+        const list = pieces.get(cell)
+        if (list) list.push(piece)
+        else pieces.set(cell, [piece])
+      }
+    })
+  }
+  const units = new Map<number, number>()
+  pieces.forEach((list, cell) => {
+    list.sort((a, b) => a[0] - b[0])
+    let total = 0, start = list[0][0], end = list[0][1]
+    for (const [from, to] of list.slice(1)) {
+      if (from > end) { total += end - start; start = from; end = to } else end = Math.max(end, to)
+    }
+    units.set(cell, total + end - start)
+  })
+  return units
+}
 
 /** Polygon area in grid cells, by the shoelace formula in the grid's projection. */
 function projectedCells(grid: CoverageGrid, rings: Position[][]): number {
@@ -57,18 +84,17 @@ describe('partial cells along outlines', () => {
   it('tallies covered border fractions as a direct per-cell sum does, built at once and edited', () => {
     const data = syntheticData({ sites: 400, communities: 1, seed: 9 })
     const grid = createCoverageGrid({ zones: data.zones, boundary: data.boundary, cellSizeMeters: 50 })
-    const direct = (counts: Uint16Array) => {
-      const units = new Float64Array(NO_ZONE + 1)
-      grid.borderCells.forEach((cell, border) => {
-        if (counts[cell] === 0) return
-        for (let entry = grid.borderEntryStart[border]; entry < grid.borderEntryStart[border + 1]; entry++) {
-          units[grid.borderEntrySlot[entry]] += grid.borderEntryUnits[entry]
-        }
-      })
-      return Array.from(units)
-    }
+    // Each outline's share of a cut cell times the cell's covered share, rounded per entry.
+    const covered = coveredUnitsPerCell(grid, data.sites, 1000)
+    const direct = new Float64Array(NO_ZONE + 1)
+    grid.borderCells.forEach((cell, border) => {
+      const cellUnits = covered.get(cell) ?? 0
+      for (let entry = grid.borderEntryStart[border]; entry < grid.borderEntryStart[border + 1]; entry++) {
+        direct[grid.borderEntrySlot[entry]] += Math.round((grid.borderEntryUnits[entry] * cellUnits) / FRACTION_UNITS)
+      }
+    })
     const built = createCountGrid(grid, data.sites, 1000)
-    expect(Array.from(built.coveredBorderUnits)).toEqual(direct(createCountGrid(grid, data.sites, 1000).counts()))
+    expect(Array.from(built.coveredBorderUnits)).toEqual(Array.from(direct))
     const edited = createCountGrid(grid, data.sites.slice(0, 200), 1000)
     for (const site of data.sites.slice(200)) edited.stamp(site.lng, site.lat, 1)
     expect(Array.from(edited.coveredBorderUnits)).toEqual(Array.from(built.coveredBorderUnits))

@@ -4,20 +4,72 @@ import {
 } from '../../src/lib/coverage'
 import { seededRandom, syntheticData } from '../../scripts/bench/synthetic-data'
 import { createCountGrid } from '../../src/lib/coverage/create-count-grid'
-import { NO_ZONE } from '../../src/lib/coverage/create-coverage-grid'
+import { circleRowSpans } from '../../src/lib/coverage/circle-row-spans'
+import { FRACTION_UNITS, NO_ZONE, type CoverageGrid } from '../../src/lib/coverage/create-coverage-grid'
+
+/** Covered units per cell, directly: every chord's piece in every cell it meets, merged per cell. */
+function coveredUnitsPerCell(grid: CoverageGrid, sites: readonly { lng: number; lat: number }[], radius: number): Map<number, number> {
+  const pieces = new Map<number, [number, number][]>()
+  for (const site of sites) {
+    circleRowSpans(grid, site.lng, site.lat, radius, FRACTION_UNITS, (row, low, high) => {
+      for (let column = Math.floor(low / FRACTION_UNITS); column * FRACTION_UNITS < high; column++) {
+        const cell = row * grid.columns + column
+        const piece: [number, number] = [Math.max(low, column * FRACTION_UNITS), Math.min(high, (column + 1) * FRACTION_UNITS)]
+        const list = pieces.get(cell)
+        if (list) list.push(piece)
+        else pieces.set(cell, [piece])
+      }
+    })
+  }
+  const units = new Map<number, number>()
+  pieces.forEach((list, cell) => {
+    list.sort((a, b) => a[0] - b[0])
+    let total = 0, start = list[0][0], end = list[0][1]
+    for (const [from, to] of list.slice(1)) {
+      if (from > end) { total += end - start; start = from; end = to } else end = Math.max(end, to)
+    }
+    units.set(cell, total + end - start)
+  })
+  return units
+}
+
 
 describe('count grid tallies', () => {
-  it('equal a direct per-cell count, for sparse (sorted) and dense (difference array) rows', () => {
-    for (const sites of [30, 1500]) {
+  it('equal a direct per-cell sum of exact chord pieces, built at once and stamped one by one', () => {
+    for (const sites of [30, 400]) {
       const data = syntheticData({ sites, communities: 10, seed: sites })
       const grid = createCoverageGrid({ zones: data.zones, boundary: data.boundary, cellSizeMeters: 50 })
-      const tally = createCountGrid(grid, data.sites, 1000).coveredPerClass
-      const counts = createCountGrid(grid, data.sites, 1000).counts()
-      const direct = new Int32Array(256)
-      counts.forEach((count, cell) => { if (count > 0) direct[grid.cellClass[cell]]++ })
+      const built = createCountGrid(grid, data.sites, 1000)
+      const tally = Float64Array.from(built.coveredPerClass)
+      built.counts() // fills grid.cellClass for every row
+      const direct = new Float64Array(256)
+      coveredUnitsPerCell(grid, data.sites, 1000).forEach((units, cell) => { direct[grid.cellClass[cell]] += units })
       direct[NO_ZONE] = tally[NO_ZONE] // cells outside the city and every zone are not tallied
       expect(Array.from(tally)).toEqual(Array.from(direct))
-      expect(tally.reduce((sum, cells) => sum + cells, 0)).toBeGreaterThan(0)
+      expect(tally.reduce((sum, units) => sum + units, 0)).toBeGreaterThan(0)
+      // Half built at once, the rest stamped: the same totals; stamping them off and on again changes nothing.
+      const half = Math.floor(sites / 2)
+      const edited = createCountGrid(grid, data.sites.slice(0, half), 1000)
+      for (const site of data.sites.slice(half)) edited.stamp(site.lng, site.lat, 1)
+      for (const site of data.sites.slice(0, 20)) edited.stamp(site.lng, site.lat, -1)
+      for (const site of data.sites.slice(0, 20)) edited.stamp(site.lng, site.lat, 1)
+      edited.coveredPerClass[NO_ZONE] = tally[NO_ZONE]
+      expect(Array.from(edited.coveredPerClass)).toEqual(Array.from(tally))
+      expect(Array.from(edited.coveredBorderUnits)).toEqual(Array.from(built.coveredBorderUnits))
+      // A drag (move) of short and long steps, then back: the totals return exactly.
+      const moved = data.sites[0]
+      let lng = moved.lng, lat = moved.lat
+      for (const step of [0.0001, 0.0003, -0.0002, 0.01, 0.00005]) {
+        edited.move(lng, lat, lng + step, lat - step / 2)
+        lng += step; lat -= step / 2
+      }
+      const away = Array.from(edited.coveredPerClass)
+      const alone = createCountGrid(grid, [...data.sites.slice(1), { lng, lat }], 1000)
+      alone.coveredPerClass[NO_ZONE] = away[NO_ZONE]
+      expect(away).toEqual(Array.from(alone.coveredPerClass))
+      edited.move(lng, lat, moved.lng, moved.lat)
+      expect(Array.from(edited.coveredPerClass)).toEqual(Array.from(tally))
+      expect(Array.from(edited.coveredBorderUnits)).toEqual(Array.from(built.coveredBorderUnits))
     }
   })
 })

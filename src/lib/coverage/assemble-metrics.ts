@@ -33,7 +33,7 @@ function areaCoverage(
  * assembleMetrics(grid, people, coveredPerClass, coveredBorderUnits, 1000).city.coveredShare // e.g. 0.83
  */
 export function assembleMetrics(
-  grid: CoverageGrid, people: PeopleTotals, coveredPerClass: Int32Array, coveredBorderUnits: Float64Array,
+  grid: CoverageGrid, people: PeopleTotals, coveredPerClass: Float64Array, coveredBorderUnits: Float64Array,
   radiusMeters: number,
 ): CoverageMetrics {
   const zoneCovered = Float64Array.from(coveredBorderUnits)
@@ -45,10 +45,10 @@ export function assembleMetrics(
     if (cells === 0 || (cellClass & NO_ZONE) === BORDER_ZONE) continue // border cells count by their fractions
     const zone = cellClass & NO_ZONE
     if (zone !== NO_ZONE) {
-      zoneCovered[zone] += coveredPerClass[cellClass] * FRACTION_UNITS
+      zoneCovered[zone] += coveredPerClass[cellClass]
       zoneCells[zone] += cells * FRACTION_UNITS
     }
-    if (cellClass & IN_CITY) { cityCovered += coveredPerClass[cellClass] * FRACTION_UNITS; cityCells += cells * FRACTION_UNITS }
+    if (cellClass & IN_CITY) { cityCovered += coveredPerClass[cellClass]; cityCells += cells * FRACTION_UNITS }
   }
   const areas = {} as Record<AreaId, AreaCoverage>
   AREA_IDS.forEach((areaId, areaIndex) => {

@@ -1,45 +1,75 @@
 import { circleRowSpans } from './circle-row-spans'
-import { BORDER_ZONE, NO_ZONE, type CoverageGrid } from './create-coverage-grid'
+import { BORDER_ZONE, FRACTION_UNITS, NO_ZONE, type CoverageGrid } from './create-coverage-grid'
 import { ensureClassRow } from './ensure-class-row'
 
-/** Rows with more runs than columns / DIFFERENCE_FACTOR are tallied with a difference array, not a sort. */
-export const DIFFERENCE_FACTOR = 8
+const UNITS = FRACTION_UNITS
+const HALF = UNITS / 2
+/** Sort key of a chord in its row: low end * KEY_SHIFT + position in the row (at most 65,535 chords a row). */
+const KEY_SHIFT = 2 ** 20
 
 /** Scratch for the first pass, kept between calls (grow-only) to spare the garbage collector. */
-let scratch = { rows: new Int32Array(0), keys: new Uint32Array(0) }
+let scratch = { rows: new Int32Array(0), lows: new Uint32Array(0), highs: new Uint32Array(0) }
 
-/** Per-cell site counts with running covered-cell totals, built lazily row by row. */
+/** Per-cell site counts with running covered-area totals, built lazily row by row. */
 export interface CountGrid {
-  /** Covered cells (count > 0) per cellClass value (the NO_ZONE class outside the city is not tracked). */
-  coveredPerClass: Int32Array
+  /**
+   * Covered area per cellClass value in FRACTION_UNITS of a cell (the NO_ZONE class outside the city is
+   * not tracked): per row, the length of the union of the circles' exact chords, integer-quantised.
+   */
+  coveredPerClass: Float64Array
   /** Covered border-cell area per border slot (zone index or CITY_SLOT), in FRACTION_UNITS. */
   coveredBorderUnits: Float64Array
   /** Add (+1) or subtract (−1) one circle, updating the totals. */
   stamp(lng: number, lat: number, delta: 1 | -1): void
-  /** Sites covering each cell (materialises every row; afterwards kept current by stamp). Do not mutate. */
+  /** Move one circle: the same totals as stamping it off at the old centre and on at the new one. */
+  move(fromLng: number, fromLat: number, toLng: number, toLat: number): void
+  /**
+   * Sites whose circle covers each cell's centre (materialises every row; afterwards kept current by stamp).
+   * Do not mutate.
+   */
   counts(): Uint16Array
 }
 
+/** Calls visit(column, from, to) for the cells an integer chord [low, high) only partly covers. */
+function partialPieces(low: number, high: number, visit: (column: number, from: number, to: number) => void): void {
+  const first = Math.floor(low / UNITS)
+  const last = Math.ceil(high / UNITS) - 1
+  const firstFrom = low - first * UNITS
+  if (first === last) {
+    const to = high - first * UNITS
+    if (firstFrom > 0 || to < UNITS) visit(first, firstFrom, to)
+    return
+  }
+  if (firstFrom > 0) visit(first, firstFrom, UNITS)
+  const lastTo = high - last * UNITS
+  if (lastTo < UNITS) visit(last, 0, lastTo)
+}
+
 /**
- * A count grid for circles of one radius. The initial build never touches single cells: each circle is cut
- * into one run of cells per row; per row the runs are sorted, merged and intersected with the grid's class
- * runs to get the covered cells per class. The per-cell counts (16-bit, ≤ 65,535 overlapping sites) of a
- * row are materialised from its stored runs only when an edit first touches the row or when the counts are
- * asked for; from then on stamp keeps them and the totals current.
+ * A count grid for circles of one radius. Covered area is measured per grid row from the circles' exact
+ * chords at the row's centre line (quantised to 1/FRACTION_UNITS of a cell): the union of the row's chords,
+ * intersected with the zone runs, and, in the cells an outline cuts, scaled by each outline's exact share.
+ * The initial build never touches single cells: the chords of a row are sorted and merged into their
+ * union. The per-cell state of a row — centre counts (16-bit) and the chord ends that fall inside cells —
+ * is materialised only when an edit first touches the row or when the counts are asked for; from then on
+ * stamp updates only the cells a chord covers, subtracting each cell's old covered units and adding the
+ * new, so every total is an exact integer sum and returns to the same value when a site moves back.
  *
  * @example
  * const counts = createCountGrid(grid, sites, 1000)
  * counts.stamp(120.6, 31.9, 1) // add a circle
- * counts.coveredPerClass // covered cells per zone/city class
+ * counts.coveredPerClass // covered area per zone/city class, in FRACTION_UNITS
  */
 export function createCountGrid(
   grid: CoverageGrid, centres: readonly { lng: number; lat: number }[], radiusMeters: number,
 ): CountGrid {
   const { columns, rows, rowRuns, runStart, runEnd, runClass, runBorder, borderCells, borderEntryStart, borderEntrySlot, borderEntryUnits } = grid
   const coveredBorderUnits = new Float64Array(NO_ZONE + 1)
-  const addBorder = (border: number, sign: number) => {
+  /** Moves a border cell's entries from `before` to `after` covered units (rounded per entry, so exact). */
+  const addBorder = (border: number, before: number, after: number) => {
     for (let entry = borderEntryStart[border]; entry < borderEntryStart[border + 1]; entry++) {
-      coveredBorderUnits[borderEntrySlot[entry]] += sign * borderEntryUnits[entry]
+      const units = borderEntryUnits[entry]
+      coveredBorderUnits[borderEntrySlot[entry]] += Math.round((units * after) / UNITS) - Math.round((units * before) / UNITS)
     }
   }
   /** Border index of a cell of a border class (binary search: border cells are sorted). */
@@ -52,95 +82,153 @@ export function createCountGrid(
     }
     return low
   }
-  let cellClass = grid.cellClass
-  // Pass 1: every circle's row runs, packed as row and (first column << 16 | last column).
+  // Pass 1: every circle's chords, as row, low and high end.
   const estimate = Math.max(16, centres.length * (Math.ceil((2.02 * radiusMeters) / grid.cellSizeMeters) + 3))
-  if (scratch.rows.length < estimate) scratch = { rows: new Int32Array(estimate), keys: new Uint32Array(estimate) }
-  let spanRow = scratch.rows
-  let spanKey = scratch.keys
+  if (scratch.rows.length < estimate) scratch = { rows: new Int32Array(estimate), lows: new Uint32Array(estimate), highs: new Uint32Array(estimate) }
+  let { rows: spanRow, lows: spanLow, highs: spanHigh } = scratch
   let spans = 0
-  const collect = (firstCell: number, lastCell: number) => {
+  const collect = (row: number, low: number, high: number) => {
     if (spans === spanRow.length) {
       const rowsCopy = new Int32Array(spans * 2); rowsCopy.set(spanRow); spanRow = rowsCopy
-      const keysCopy = new Uint32Array(spans * 2); keysCopy.set(spanKey); spanKey = keysCopy
-      scratch = { rows: spanRow, keys: spanKey }
+      const lowsCopy = new Uint32Array(spans * 2); lowsCopy.set(spanLow); spanLow = lowsCopy
+      const highsCopy = new Uint32Array(spans * 2); highsCopy.set(spanHigh); spanHigh = highsCopy
+      scratch = { rows: spanRow, lows: spanLow, highs: spanHigh }
     }
-    const row = (firstCell / columns) | 0
     spanRow[spans] = row
-    spanKey[spans++] = (((firstCell - row * columns) << 16) | (lastCell - row * columns)) >>> 0
+    spanLow[spans] = low
+    spanHigh[spans++] = high
   }
-  for (const { lng, lat } of centres) circleRowSpans(grid, lng, lat, radiusMeters, collect)
-  // Pass 2: bucket the runs by row (counting sort), then sort each row's runs by first column.
+  for (const { lng, lat } of centres) circleRowSpans(grid, lng, lat, radiusMeters, UNITS, collect)
+  // Pass 2: bucket the chords by row (counting sort), then sort each row's chords by low end.
   const rowSpans = new Int32Array(rows + 1)
   for (let span = 0; span < spans; span++) rowSpans[spanRow[span] + 1]++
   for (let row = 0; row < rows; row++) rowSpans[row + 1] += rowSpans[row]
-  const keys = new Uint32Array(spans)
+  const lows = new Uint32Array(spans)
+  const highs = new Uint32Array(spans)
   const next = rowSpans.slice(0, rows)
-  for (let span = 0; span < spans; span++) keys[next[spanRow[span]]++] = spanKey[span]
-  const coveredPerClass = new Int32Array(256)
-  // Dense rows (many runs): a difference array over the row's columns is cheaper than sorting the runs.
-  const rowDifferences = new Int32Array(columns + 1)
-  const coverRowByDifferences = (sortedKeys: Uint32Array, from: number, to: number, row: number) => {
-    rowDifferences.fill(0)
-    for (let span = from; span < to; span++) {
-      rowDifferences[sortedKeys[span] >>> 16]++
-      rowDifferences[(sortedKeys[span] & 0xffff) + 1]--
-    }
-    let running = 0
-    let column = 0
-    for (let run = rowRuns[row]; run < rowRuns[row + 1]; run++) {
-      while (column < runStart[run]) running += rowDifferences[column++]
-      let covered = 0
-      const isBorder = runBorder[run] >= 0
-      while (column < runEnd[run]) {
-        running += rowDifferences[column]
-        if (running > 0) { covered++; if (isBorder) addBorder(runBorder[run] + column - runStart[run], 1) }
-        column++
-      }
-      coveredPerClass[runClass[run]] += covered
-    }
+  for (let span = 0; span < spans; span++) {
+    const position = next[spanRow[span]]++
+    lows[position] = spanLow[span]
+    highs[position] = spanHigh[span]
   }
+  const coveredPerClass = new Float64Array(256)
+  let keys = new Float64Array(64)
+  let pendingBorder = -1, pendingUnits = 0
+  const flush = () => { if (pendingBorder >= 0) addBorder(pendingBorder, 0, pendingUnits); pendingBorder = -1; pendingUnits = 0 }
   for (let row = 0; row < rows; row++) {
     const from = rowSpans[row], to = rowSpans[row + 1]
     if (from === to || rowRuns[row] === rowRuns[row + 1]) continue
-    if ((to - from) * DIFFERENCE_FACTOR > columns) {
-      coverRowByDifferences(keys, from, to, row)
-      continue
-    }
-    keys.subarray(from, to).sort()
-    // Merge the sorted runs into a union and intersect each union piece with the row's class runs.
+    if (keys.length < to - from) keys = new Float64Array((to - from) * 2)
+    for (let span = from; span < to; span++) keys[span - from] = lows[span] * KEY_SHIFT + (span - from)
+    const sorted = keys.subarray(0, to - from).sort()
+    // Merge the sorted chords into a union and intersect each union piece with the row's class runs.
     const lastRun = rowRuns[row + 1]
     let run = rowRuns[row]
     let unionStart = -1, unionEnd = -1
-    for (let span = from; span <= to; span++) {
-      const first = span < to ? keys[span] >>> 16 : columns + 1
-      const end = span < to ? (keys[span] & 0xffff) + 1 : columns + 1
-      if (first <= unionEnd) { if (end > unionEnd) unionEnd = end; continue }
+    for (let position = 0; position <= sorted.length; position++) {
+      const span = position < sorted.length ? from + (sorted[position] % KEY_SHIFT) : -1
+      const low = span >= 0 ? lows[span] : Infinity
+      if (low <= unionEnd) { if (highs[span] > unionEnd) unionEnd = highs[span]; continue }
       if (unionEnd > unionStart) {
-        while (run < lastRun && runEnd[run] <= unionStart) run++
-        for (let other = run; other < lastRun && runStart[other] < unionEnd; other++) {
-          const from = Math.max(unionStart, runStart[other]), to = Math.min(unionEnd, runEnd[other])
-          if (to <= from) continue
-          coveredPerClass[runClass[other]] += to - from
-          if (runBorder[other] >= 0) for (let column = from; column < to; column++) addBorder(runBorder[other] + column - runStart[other], 1)
+        while (run < lastRun && runEnd[run] * UNITS <= unionStart) run++
+        for (let other = run; other < lastRun && runStart[other] * UNITS < unionEnd; other++) {
+          const start = Math.max(unionStart, runStart[other] * UNITS), end = Math.min(unionEnd, runEnd[other] * UNITS)
+          if (end <= start) continue
+          coveredPerClass[runClass[other]] += end - start
+          if (runBorder[other] < 0) continue
+          for (let column = Math.floor(start / UNITS); column * UNITS < end; column++) {
+            const border = runBorder[other] + column - runStart[other]
+            if (border !== pendingBorder) { flush(); pendingBorder = border }
+            pendingUnits += Math.min(end, (column + 1) * UNITS) - Math.max(start, column * UNITS)
+          }
         }
       }
-      unionStart = first
-      unionEnd = end
+      unionStart = low
+      unionEnd = span >= 0 ? highs[span] : Infinity
+    }
+    flush()
+  }
+  let counts = new Uint16Array(0) // allocated on first use, with the piece heads
+  /**
+   * Chord ends inside cells, as linked lists in a typed pool: pieceHead[cell] is the first piece (0 = none),
+   * each piece a [from, to] range within the cell in units and the next piece of the cell.
+   */
+  let pieceHead = new Int32Array(0)
+  let pieceFrom = new Int32Array(1024), pieceTo = new Int32Array(1024), pieceNext = new Int32Array(1024)
+  let pieceCount = 1 // slot 0 is the list end
+  let freePiece = 0
+  const rowReady = new Uint8Array(rows)
+  let cellClass = grid.cellClass
+  const addPiece = (cell: number, from: number, to: number) => {
+    let piece = freePiece
+    if (piece !== 0) freePiece = pieceNext[piece]
+    else {
+      if (pieceCount === pieceFrom.length) {
+        const grow = (array: Int32Array) => { const larger = new Int32Array(array.length * 2); larger.set(array); return larger }
+        pieceFrom = grow(pieceFrom); pieceTo = grow(pieceTo); pieceNext = grow(pieceNext)
+      }
+      piece = pieceCount++
+    }
+    pieceFrom[piece] = from
+    pieceTo[piece] = to
+    pieceNext[piece] = pieceHead[cell]
+    pieceHead[cell] = piece
+  }
+  const removePiece = (cell: number, from: number, to: number) => {
+    for (let previous = 0, piece = pieceHead[cell]; piece !== 0; previous = piece, piece = pieceNext[piece]) {
+      if (pieceFrom[piece] !== from || pieceTo[piece] !== to) continue
+      if (previous === 0) pieceHead[cell] = pieceNext[piece]
+      else pieceNext[previous] = pieceNext[piece]
+      pieceNext[piece] = freePiece
+      freePiece = piece
+      return
     }
   }
-  let counts = new Uint16Array(0) // allocated on first use
-  const rowReady = new Uint8Array(rows)
+  let mergeFrom = new Int32Array(16), mergeTo = new Int32Array(16)
+  /** Covered units of a cell: whole when a chord spans it, else the union of the chord pieces in it. */
+  const covered = (cell: number): number => {
+    const head = pieceHead[cell]
+    if (head === 0) return counts[cell] > 0 ? UNITS : 0
+    let centred = 0, count = 0
+    for (let piece = head; piece !== 0; piece = pieceNext[piece]) {
+      if (pieceFrom[piece] <= HALF && pieceTo[piece] >= HALF) centred++
+      count++
+    }
+    if (counts[cell] > centred) return UNITS // a chord without an end in the cell covers its centre: all of it
+    if (mergeFrom.length < count) { mergeFrom = new Int32Array(count * 2); mergeTo = new Int32Array(count * 2) }
+    // Insertion sort by start (lists are short), then merge.
+    let size = 0
+    for (let piece = head; piece !== 0; piece = pieceNext[piece]) {
+      let slot = size++
+      while (slot > 0 && mergeFrom[slot - 1] > pieceFrom[piece]) { mergeFrom[slot] = mergeFrom[slot - 1]; mergeTo[slot] = mergeTo[slot - 1]; slot-- }
+      mergeFrom[slot] = pieceFrom[piece]
+      mergeTo[slot] = pieceTo[piece]
+    }
+    let total = 0, start = mergeFrom[0], end = mergeTo[0]
+    for (let slot = 1; slot < size; slot++) {
+      if (mergeFrom[slot] > end) { total += end - start; start = mergeFrom[slot]; end = mergeTo[slot] } else if (mergeTo[slot] > end) end = mergeTo[slot]
+    }
+    return total + end - start
+  }
+  const change = (cell: number, before: number, after: number) => {
+    if (before === after) return
+    const value = cellClass[cell]
+    coveredPerClass[value] += after - before
+    if ((value & NO_ZONE) === BORDER_ZONE) addBorder(borderOf(cell), before, after)
+  }
   const materialise = (row: number) => {
-    if (counts.length === 0) counts = new Uint16Array(columns * rows)
+    if (counts.length === 0) { counts = new Uint16Array(columns * rows); pieceHead = new Int32Array(columns * rows) }
     ensureClassRow(grid, row)
     cellClass = grid.cellClass
     rowReady[row] = 1
     const offset = row * columns
     for (let span = rowSpans[row]; span < rowSpans[row + 1]; span++) {
-      counts[offset + (keys[span] >>> 16)]++
-      const after = (keys[span] & 0xffff) + 1
-      if (after < columns) counts[offset + after]--
+      const first = Math.ceil((lows[span] - HALF) / UNITS), last = Math.floor((highs[span] - HALF) / UNITS)
+      if (last >= first) {
+        counts[offset + first]++
+        if (last + 1 < columns) counts[offset + last + 1]--
+      }
+      partialPieces(lows[span], highs[span], (column, from, to) => addPiece(offset + column, from, to))
     }
     let running = 0
     for (let cell = offset, end = offset + columns; cell < end; cell++) {
@@ -148,27 +236,74 @@ export function createCountGrid(
       counts[cell] = running
     }
   }
-  const add = (first: number, last: number) => {
-    const row = (first / columns) | 0
-    if (!rowReady[row]) materialise(row)
-    for (let cell = first; cell <= last; cell++) {
-      if (counts[cell]++ !== 0) continue
-      coveredPerClass[cellClass[cell]]++
-      if ((cellClass[cell] & NO_ZONE) === BORDER_ZONE) addBorder(borderOf(cell), 1)
-    }
+  let editDelta: 1 | -1 = 1
+  /** Columns [skipStart, skipEnd) of the row being edited that a move leaves covered (empty outside moves). */
+  let skipStart = 0, skipEnd = 0
+  const newLow = new Float64Array(rows), newHigh = new Float64Array(rows)
+  const oldSkipStart = new Int32Array(rows), oldSkipEnd = new Int32Array(rows)
+  const touchedRows: number[] = []
+  /** One end cell of a chord: its piece (when the chord ends inside it) changes as well as its count. */
+  const editEnd = (cell: number, from: number, to: number, centre: boolean) => {
+    const piece = from > 0 || to < UNITS
+    const before = covered(cell)
+    if (centre) counts[cell] += editDelta
+    if (piece) { if (editDelta === 1) addPiece(cell, from, to); else removePiece(cell, from, to) }
+    change(cell, before, covered(cell))
   }
-  const subtract = (first: number, last: number) => {
-    const row = (first / columns) | 0
+  /** Applies one chord: end cells (and cells holding other chords' ends) through `covered`, the rest fast. */
+  const edit = (row: number, low: number, high: number) => {
     if (!rowReady[row]) materialise(row)
-    for (let cell = first; cell <= last; cell++) {
-      if (--counts[cell] !== 0) continue
-      coveredPerClass[cellClass[cell]]--
-      if ((cellClass[cell] & NO_ZONE) === BORDER_ZONE) addBorder(borderOf(cell), -1)
+    const offset = row * columns
+    const firstColumn = Math.floor(low / UNITS), lastColumn = Math.ceil(high / UNITS) - 1
+    const first = Math.ceil((low - HALF) / UNITS), last = Math.floor((high - HALF) / UNITS)
+    const delta = editDelta
+    const lowFrom = low - firstColumn * UNITS
+    if (firstColumn === lastColumn) {
+      editEnd(offset + firstColumn, lowFrom, high - firstColumn * UNITS, first <= firstColumn && firstColumn <= last)
+      return
+    }
+    editEnd(offset + firstColumn, lowFrom, UNITS, first <= firstColumn)
+    editEnd(offset + lastColumn, 0, high - lastColumn * UNITS, lastColumn <= last)
+    // Cells inside both the old and the new chord of a move keep their cover: skipped.
+    const skipFrom = offset + Math.max(firstColumn + 1, skipStart), skipTo = offset + Math.min(lastColumn, skipEnd)
+    for (let cell = offset + firstColumn + 1, end = offset + lastColumn; cell < end; cell++) {
+      if (cell === skipFrom && skipTo > skipFrom) { cell = skipTo - 1; continue }
+      if (pieceHead[cell] !== 0) {
+        const old = covered(cell)
+        counts[cell] += delta
+        change(cell, old, covered(cell))
+      } else if (delta === 1) {
+        if (counts[cell]++ === 0) change(cell, 0, UNITS)
+      } else if (--counts[cell] === 0) change(cell, UNITS, 0)
     }
   }
   return {
     coveredPerClass, coveredBorderUnits,
-    stamp: (lng, lat, delta) => circleRowSpans(grid, lng, lat, radiusMeters, delta === 1 ? add : subtract),
+    stamp: (lng, lat, delta) => { editDelta = delta; skipStart = skipEnd = 0; circleRowSpans(grid, lng, lat, radiusMeters, UNITS, edit) },
+    move: (fromLng, fromLat, toLng, toLat) => {
+      // New chords first (kept per row), then the old chord of each row is taken off and the new one put
+      // on, skipping the cells strictly inside both: a short drag touches only the cells near chord ends.
+      touchedRows.length = 0
+      circleRowSpans(grid, toLng, toLat, radiusMeters, UNITS, (row, low, high) => {
+        newLow[row] = low; newHigh[row] = high; touchedRows.push(row)
+      })
+      editDelta = -1
+      circleRowSpans(grid, fromLng, fromLat, radiusMeters, UNITS, (row, low, high) => {
+        if (newHigh[row] > 0) {
+          skipStart = Math.max(Math.floor(low / UNITS), Math.floor(newLow[row] / UNITS)) + 1
+          skipEnd = Math.min(Math.ceil(high / UNITS), Math.ceil(newHigh[row] / UNITS)) - 1
+          oldSkipStart[row] = skipStart; oldSkipEnd[row] = skipEnd
+        } else skipStart = skipEnd = 0
+        edit(row, low, high)
+      })
+      editDelta = 1
+      for (const row of touchedRows) {
+        skipStart = oldSkipStart[row]; skipEnd = oldSkipEnd[row]
+        edit(row, newLow[row], newHigh[row])
+        newLow[row] = newHigh[row] = oldSkipStart[row] = oldSkipEnd[row] = 0
+      }
+      skipStart = skipEnd = 0
+    },
     counts: () => {
       for (let row = 0; row < rows; row++) if (!rowReady[row]) materialise(row)
       return counts

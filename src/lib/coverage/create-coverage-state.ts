@@ -184,9 +184,20 @@ export function createCoverageState(options: CoverageStateOptions): CoverageStat
     if (!record) throw new Error(`no site ${id}`)
     changed = []
     version++
+    const before = record.site
+    const after = { ...record.site, ...changes, id }
+    const counted = matchesBasis(after, basis)
+    if (record.counted && counted) {
+      // Still counted: the count grid moves the circle in one pass (only cells near the chord ends change).
+      countGrid.move(before.lng, before.lat, after.lng, after.lat)
+      applyPeople(record, -1, true)
+      record.site = after
+      applyPeople(record, 1, true)
+      return metrics()
+    }
     if (record.counted) apply(record, -1)
-    record.site = { ...record.site, ...changes, id }
-    record.counted = matchesBasis(record.site, basis)
+    record.site = after
+    record.counted = counted
     if (record.counted) apply(record, 1)
     return metrics()
   }
