@@ -131,7 +131,7 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
   const rowRuns = new Int32Array(rows + 1)
   const segments: number[] = []
   const rowSegments: number[] = []
-  const cuts: number[] = []
+  let cuts = new Float64Array(64)
   const borderCells: number[] = []
   const borderEntryStart: number[] = [0]
   const borderEntrySlot: number[] = []
@@ -159,10 +159,11 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
     const cutCells = cutsByRow[row]
     if (runs.length === 0 && cutCells.length === 0) continue
     // Interior segments of one class, as before the cut cells are taken out.
-    cuts.length = 0
-    for (let run = 0; run < runs.length; run += 3) cuts.push(runs[run], runs[run + 1])
-    cuts.sort((a, b) => a - b)
-    for (let cut = 0; cut + 1 < cuts.length; cut++) {
+    const cutCount2 = (runs.length / 3) * 2
+    if (cuts.length < cutCount2) cuts = new Float64Array(cutCount2 * 2)
+    for (let run = 0; run < runs.length; run += 3) { cuts[(run / 3) * 2] = runs[run]; cuts[(run / 3) * 2 + 1] = runs[run + 1] }
+    cuts.subarray(0, cutCount2).sort() // typed arrays sort numerically
+    for (let cut = 0; cut + 1 < cutCount2; cut++) {
       const start = cuts[cut]
       const end = cuts[cut + 1]
       if (end === start) continue
@@ -210,9 +211,13 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
     }
   }
   rowRuns[rows] = segments.length / 3
-  const runStart = Int32Array.from({ length: segments.length / 3 }, (_, run) => segments[run * 3])
-  const runEnd = Int32Array.from({ length: segments.length / 3 }, (_, run) => segments[run * 3 + 1])
-  const runClass = Uint8Array.from({ length: segments.length / 3 }, (_, run) => segments[run * 3 + 2])
+  const runCount = segments.length / 3
+  const runStart = new Int32Array(runCount)
+  const runEnd = new Int32Array(runCount)
+  const runClass = new Uint8Array(runCount)
+  for (let run = 0; run < runCount; run++) {
+    runStart[run] = segments[run * 3]; runEnd[run] = segments[run * 3 + 1]; runClass[run] = segments[run * 3 + 2]
+  }
   const areaIds = options.zones.features.map((feature) => feature.properties.id)
   return {
     cellSizeMeters, columns, rows, originX, originY, centralLng, standardCos, rowLat, rowCos, cellsPerClass,
