@@ -43,12 +43,20 @@ export function usePlannerMap(getController: () => MapController | undefined, ge
   }))
   const siteCircles = computed(() => coverageCircles(planner.hypothetical, planner.radiusMeters))
 
-  const withMap = (apply: Parameters<MapController['withMap']>[0]) => getController()?.withMap(apply)
+  /** The generation whose map has the planner's layers: they are added the first time the planner view is active. */
+  let ready = -1
   let unbind: (() => void) | null = null
-  watch(generation, () => {
+  const withMap = (apply: Parameters<MapController['withMap']>[0]) => {
+    if (ready === generation.value) getController()?.withMap(apply)
+  }
+  const setUp = () => {
+    if (!active.value || ready === generation.value) return
+    const controller = getController()
+    if (!controller) return
+    ready = generation.value
     unbind?.()
     unbind = null
-    withMap((map) => {
+    controller.withMap((map) => {
       addCoverageLayers(map)
       unbind = bindPlannerInteractions(map, {
         isPlacing: () => planner.placing && active.value,
@@ -60,7 +68,8 @@ export function usePlannerMap(getController: () => MapController | undefined, ge
       setCoverage(map, planner.snapshot?.coverage ?? null, communityPoints.value)
       setHypotheticalSites(map, sitePoints.value, siteCircles.value)
     })
-  }, { immediate: true })
+  }
+  watch([generation, active], setUp, { immediate: true })
   // The covered area is a large polygon: re-tiling it on every drag frame would slow the map, so at most every 150 ms.
   let areaTimer: ReturnType<typeof setTimeout> | null = null
   let areaPushed = 0
