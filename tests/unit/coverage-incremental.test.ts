@@ -35,10 +35,11 @@ function coveredUnitsPerCell(grid: CoverageGrid, sites: readonly { lng: number; 
 
 
 describe('count grid tallies', () => {
-  it('equal a direct per-cell sum of exact chord pieces, built at once and stamped one by one', () => {
-    for (const sites of [30, 400]) {
+  it('equal a direct per-cell sum of exact chord pieces, built at once (sparse and dense rows) and stamped one by one', () => {
+    // Sparse rows (chords sorted) at 30 and 400 sites; dense rows (difference array) at 900 sites on 100 m cells.
+    for (const [sites, cellSizeMeters] of [[30, 50], [400, 50], [900, 100]]) {
       const data = syntheticData({ sites, communities: 10, seed: sites })
-      const grid = createCoverageGrid({ zones: data.zones, boundary: data.boundary, cellSizeMeters: 50 })
+      const grid = createCoverageGrid({ zones: data.zones, boundary: data.boundary, cellSizeMeters })
       const built = createCountGrid(grid, data.sites, 1000)
       const tally = Float64Array.from(built.coveredPerClass)
       built.counts() // fills grid.cellClass for every row

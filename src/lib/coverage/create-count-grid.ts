@@ -7,6 +7,11 @@ const HALF = UNITS / 2
 /** Sort key of a chord in its row: low end * KEY_SHIFT + position in the row (at most 65,535 chords a row). */
 const KEY_SHIFT = 2 ** 20
 
+/** Rows with more chords than columns / DENSE_FACTOR are tallied with a difference array, not a sort. */
+export const DENSE_FACTOR = 8
+/** Packing of a chord-end piece: (column * PIECE_SHIFT + start) * PIECE_SHIFT + end, exact in a double. */
+const PIECE_SHIFT = 2 ** 17
+
 /** Scratch for the first pass, kept between calls (grow-only) to spare the garbage collector. */
 let scratch = { rows: new Int32Array(0), lows: new Uint32Array(0), highs: new Uint32Array(0) }
 
@@ -115,9 +120,56 @@ export function createCountGrid(
   let keys = new Float64Array(64)
   let pendingBorder = -1, pendingUnits = 0
   const flush = () => { if (pendingBorder >= 0) addBorder(pendingBorder, 0, pendingUnits); pendingBorder = -1; pendingUnits = 0 }
+  // Dense rows (many chords): whole cells from a difference array, chord ends merged per cell; no full sort.
+  const rowFull = new Int32Array(columns + 1)
+  const rowPartial = new Float64Array(columns)
+  let pieceKeys = new Float64Array(64)
+  const coverDenseRow = (from: number, to: number, row: number) => {
+    rowFull.fill(0)
+    let count = 0
+    const piece = (column: number, start: number, end: number) => {
+      if (count === pieceKeys.length) { const larger = new Float64Array(count * 2); larger.set(pieceKeys); pieceKeys = larger }
+      pieceKeys[count++] = (column * PIECE_SHIFT + start) * PIECE_SHIFT + end
+    }
+    for (let span = from; span < to; span++) {
+      const low = lows[span], high = highs[span]
+      const wholeFrom = Math.ceil(low / UNITS), wholeTo = Math.floor(high / UNITS)
+      if (wholeTo > wholeFrom) { rowFull[wholeFrom]++; rowFull[wholeTo]-- }
+      partialPieces(low, high, piece)
+    }
+    for (let column = 1; column < columns; column++) rowFull[column] += rowFull[column - 1]
+    // Pieces in cells no chord spans whole, sorted by cell and start, merged per cell.
+    let kept = 0
+    for (let index = 0; index < count; index++) {
+      if (rowFull[Math.floor(pieceKeys[index] / PIECE_SHIFT / PIECE_SHIFT)] === 0) pieceKeys[kept++] = pieceKeys[index]
+    }
+    const sortedPieces = pieceKeys.subarray(0, kept).sort()
+    let cell = -1, start = 0, end = 0
+    const close = () => { if (cell >= 0) rowPartial[cell] += end - start }
+    for (const key of sortedPieces) {
+      const pieceEnd = key % PIECE_SHIFT
+      const rest = (key - pieceEnd) / PIECE_SHIFT
+      const pieceStart = rest % PIECE_SHIFT
+      const column = (rest - pieceStart) / PIECE_SHIFT
+      if (column !== cell || pieceStart > end) { close(); cell = column; start = pieceStart; end = pieceEnd } else if (pieceEnd > end) end = pieceEnd
+    }
+    close()
+    for (let run = rowRuns[row]; run < rowRuns[row + 1]; run++) {
+      let units = 0
+      const border = runBorder[run]
+      for (let column = runStart[run]; column < runEnd[run]; column++) {
+        const covered = rowFull[column] > 0 ? UNITS : rowPartial[column]
+        units += covered
+        if (border >= 0 && covered > 0) addBorder(border + column - runStart[run], 0, covered)
+      }
+      coveredPerClass[runClass[run]] += units
+    }
+    for (let index = 0; index < kept; index++) rowPartial[Math.floor(sortedPieces[index] / PIECE_SHIFT / PIECE_SHIFT)] = 0
+  }
   for (let row = 0; row < rows; row++) {
     const from = rowSpans[row], to = rowSpans[row + 1]
     if (from === to || rowRuns[row] === rowRuns[row + 1]) continue
+    if ((to - from) * DENSE_FACTOR > columns) { coverDenseRow(from, to, row); continue }
     if (keys.length < to - from) keys = new Float64Array((to - from) * 2)
     for (let span = from; span < to; span++) keys[span - from] = lows[span] * KEY_SHIFT + (span - from)
     const sorted = keys.subarray(0, to - from).sort()
@@ -126,8 +178,10 @@ export function createCountGrid(
     let run = rowRuns[row]
     let unionStart = -1, unionEnd = -1
     for (let position = 0; position <= sorted.length; position++) {
-      const span = position < sorted.length ? from + (sorted[position] % KEY_SHIFT) : -1
-      const low = span >= 0 ? lows[span] : Infinity
+      // Split the key with floor, not %, which is a slow floating-point remainder.
+      const key = position < sorted.length ? sorted[position] : -1
+      const low = key >= 0 ? Math.floor(key / KEY_SHIFT) : Infinity
+      const span = key >= 0 ? from + key - low * KEY_SHIFT : -1
       if (low <= unionEnd) { if (highs[span] > unionEnd) unionEnd = highs[span]; continue }
       if (unionEnd > unionStart) {
         while (run < lastRun && runEnd[run] * UNITS <= unionStart) run++
