@@ -199,13 +199,14 @@ export class MapController {
       // The style is ours and built in code (tests/unit/map-*.test.ts check it); validating its inline data costs time.
       validateStyle: import.meta.env.DEV,
     })
-    // The canvas shows once the first complete picture is drawn (no water-only or half-drawn frames in between).
+    // The canvas shows once the map is first idle: its complete picture, drawn and placed (no water-only or
+    // half-drawn frames in between), composited once.
     // Transparent, not hidden: taps during loading still reach the map. The browser composites nothing transparent,
     // so MapLibre's loading frames skip the canvas copy that makes each frame cost 100–600 ms in software WebGL.
     const canvas = this.map.getCanvas()
     canvas.style.opacity = '0'
     const reveal = () => { canvas.style.opacity = '' }
-    this.map.once('load', reveal)
+    this.map.once('idle', reveal)
     this.map.once('error', reveal)
     this.map.touchZoomRotate.disableRotation()
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right')
