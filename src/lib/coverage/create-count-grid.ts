@@ -127,15 +127,22 @@ export function createCountGrid(
   const coverDenseRow = (from: number, to: number, row: number) => {
     rowFull.fill(0)
     let count = 0
-    const piece = (column: number, start: number, end: number) => {
-      if (count === pieceKeys.length) { const larger = new Float64Array(count * 2); larger.set(pieceKeys); pieceKeys = larger }
-      pieceKeys[count++] = (column * PIECE_SHIFT + start) * PIECE_SHIFT + end
-    }
+    if (pieceKeys.length < 2 * (to - from)) pieceKeys = new Float64Array(4 * (to - from))
     for (let span = from; span < to; span++) {
       const low = lows[span], high = highs[span]
       const wholeFrom = Math.ceil(low / UNITS), wholeTo = Math.floor(high / UNITS)
       if (wholeTo > wholeFrom) { rowFull[wholeFrom]++; rowFull[wholeTo]-- }
-      partialPieces(low, high, piece)
+      // The chord's end pieces (as partialPieces gives them), packed inline: this loop runs for every chord.
+      const first = Math.floor(low / UNITS), last = Math.ceil(high / UNITS) - 1
+      const firstFrom = low - first * UNITS
+      if (first === last) {
+        const end = high - first * UNITS
+        if (firstFrom > 0 || end < UNITS) pieceKeys[count++] = (first * PIECE_SHIFT + firstFrom) * PIECE_SHIFT + end
+        continue
+      }
+      if (firstFrom > 0) pieceKeys[count++] = (first * PIECE_SHIFT + firstFrom) * PIECE_SHIFT + UNITS
+      const lastTo = high - last * UNITS
+      if (lastTo < UNITS) pieceKeys[count++] = last * PIECE_SHIFT * PIECE_SHIFT + lastTo
     }
     for (let column = 1; column < columns; column++) rowFull[column] += rowFull[column - 1]
     // Pieces in cells no chord spans whole, sorted by cell and start, merged per cell.
