@@ -2,43 +2,16 @@ import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createI18n } from 'vue-i18n'
-import type { FeatureCollection, Point } from 'geojson'
 import PlannerView from '../../src/components/planner/PlannerView.vue'
 import * as core from '../../src/i18n/messages/core'
 import * as parents from '../../src/i18n/messages/parents'
 import * as planner from '../../src/i18n/messages/planner'
-import { AREA_IDS, type CommunityProperties, type IndicatorsFile, type IndicatorValue, type InstitutionProperties } from '../../src/lib/types'
+import { AREA_IDS, type IndicatorsFile, type IndicatorValue } from '../../src/lib/types'
 import { useDataStore, type BoundaryCollection, type ZoneCollection } from '../../src/stores/data'
 import { usePlannerStore } from '../../src/stores/planner'
-import { BASE_LAT, BASE_LNG, handCommunities, handSites, handZones, north } from '../fixtures/coverage/hand-case'
+import { BASE_LAT, BASE_LNG, handCommunityCollection, handInstitutionCollection, handZones, north } from '../fixtures/coverage/hand-case'
 
-function institutions(): FeatureCollection<Point, InstitutionProperties> {
-  return {
-    type: 'FeatureCollection',
-    features: handSites().map((site) => ({
-      type: 'Feature', geometry: { type: 'Point', coordinates: [site.lng, site.lat] },
-      properties: {
-        id: site.id, name: site.id, town: '金港街道', area: 'baoshui', address: '', type: site.type, puhui: site.puhui,
-        capacity: site.capacity, capacityUnder2: 0, enrolled: 0, priceFullDay: null, services: ['fullDay'],
-        ageMinMonths: 12, ageMaxMonths: 36, phone: '', hours: '', medicalPartner: '', staff: 0, staffCertified: 0,
-        qualityGrade: '', inclusive: false, openedYear: null, filingNo: '', updatedAt: '2024-09-27', sample: true,
-      },
-    })),
-  }
-}
 
-function communities(): FeatureCollection<Point, CommunityProperties> {
-  return {
-    type: 'FeatureCollection',
-    features: handCommunities().map((community) => ({
-      type: 'Feature', geometry: { type: 'Point', coordinates: [community.lng, community.lat] },
-      properties: {
-        id: community.id, name: community.name ?? '', town: '金港街道', area: community.area, under3: community.under3,
-        population: community.under3 * 30, approximate: true,
-      },
-    })),
-  }
-}
 
 const indicatorRows: IndicatorValue[] = [
   { id: 'capacityTotal', name: '辖区总托位数', nameEn: 'Total places', value: 90, unit: '个', target: { op: '>=', value: 120, unit: '个' }, met: false },
@@ -54,7 +27,7 @@ function setup() {
   const pinia = createPinia()
   setActivePinia(pinia)
   const data = useDataStore()
-  data.institutions = Object.freeze(institutions())
+  data.institutions = Object.freeze(handInstitutionCollection())
   data.zones = Object.freeze(handZones() as unknown as ZoneCollection)
   data.boundary = Object.freeze(handZones() as unknown as BoundaryCollection)
   data.status = 'ready'
@@ -67,7 +40,7 @@ function setup() {
 
 beforeEach(() => {
   // The network: the two files the planner loads. happy-dom runs no workers, so the engine runs in the page.
-  const files: Record<string, unknown> = { 'communities.geojson': communities(), 'indicators.json': indicators }
+  const files: Record<string, unknown> = { 'communities.geojson': handCommunityCollection(), 'indicators.json': indicators }
   vi.stubGlobal('fetch', async (url: string) => {
     const name = String(url).split('/').pop() ?? ''
     return name in files ? new Response(JSON.stringify(files[name])) : new Response('', { status: 404 })

@@ -1,43 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { area, booleanPointInPolygon, point } from '@turf/turf'
-import type { FeatureCollection, Point } from 'geojson'
 import {
   computeCoverageSummary, coverageCircles, coverageGridPolygons, createCoverageGrid, createCoverageState, haversineMeters,
 } from '../../src/lib/coverage'
-import type { CommunityProperties, InstitutionProperties } from '../../src/lib/types'
-import { deepFreeze, handCommunities, handSites, handZones } from '../fixtures/coverage/hand-case'
+import { deepFreeze, handCommunities, handCommunityCollection, handInstitutionCollection, handSites, handZones } from '../fixtures/coverage/hand-case'
 
-function institutionCollection(): FeatureCollection<Point, InstitutionProperties> {
-  return {
-    type: 'FeatureCollection',
-    features: handSites().map((site) => ({
-      type: 'Feature', geometry: { type: 'Point', coordinates: [site.lng, site.lat] },
-      properties: {
-        id: site.id, name: site.id, town: '金港街道', area: 'baoshui', address: '', type: site.type, puhui: site.puhui,
-        capacity: site.capacity, capacityUnder2: 0, enrolled: 0, priceFullDay: null, services: ['fullDay'],
-        ageMinMonths: 12, ageMaxMonths: 36, phone: '', hours: '', medicalPartner: '', staff: 0, staffCertified: 0,
-        qualityGrade: '', inclusive: false, openedYear: null, filingNo: '', updatedAt: '2024-09-27', sample: true,
-      },
-    })),
-  }
-}
 
-function communityCollection(): FeatureCollection<Point, CommunityProperties> {
-  return {
-    type: 'FeatureCollection',
-    features: handCommunities().map((community) => ({
-      type: 'Feature', geometry: { type: 'Point', coordinates: [community.lng, community.lat] },
-      properties: {
-        id: community.id, name: community.name ?? '', town: '金港街道', area: community.area, under3: community.under3,
-        population: community.under3 * 30, approximate: true,
-      },
-    })),
-  }
-}
 
 describe('coverage outputs', () => {
   it('summarises coverage.json for basis all and 普惠 without touching the inputs', () => {
-    const input = deepFreeze({ institutions: institutionCollection(), communities: communityCollection(), zones: handZones() })
+    const input = deepFreeze({ institutions: handInstitutionCollection(), communities: handCommunityCollection(), zones: handZones() })
     const summary = computeCoverageSummary(input)
     expect(summary.radiusMeters).toBe(1000)
     expect(summary.all.city).toMatchObject({ under3: 250, coveredUnder3: 190, coveredShare: 0.76, uncoveredCommunityIds: ['c4'] })
@@ -47,7 +19,7 @@ describe('coverage outputs', () => {
     expect(summary.all.areas.yangshe.areaShare).toBeGreaterThan(0)
     expect(summary.puhui.city.areaShare).toBeLessThan(summary.all.city.areaShare)
     expect(Object.keys(summary.all.areas)).toHaveLength(9)
-    expect(input.communities).toEqual(communityCollection())
+    expect(input.communities).toEqual(handCommunityCollection())
   })
 
   it('draws geodesic circles whose vertices lie on the radius', () => {
