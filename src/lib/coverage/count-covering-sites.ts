@@ -9,16 +9,6 @@ const EARTH_RADIUS = EARTH_RADIUS_METERS // a local binding keeps hot loops off 
 const BUCKETS_PER_RADIUS = 8
 
 /**
- * Longitude half-width (degrees) at latitude `atLat` (degrees) of the circle with haversine `hav` around a
- * centre at `siteLat` (radians, cosine `siteCos`); −1 when it misses. Module-level: no closure per centre.
- */
-function halfWidth(atLat: number, hav: number, siteLat: number, siteCos: number): number {
-  const sinHalf = Math.sin((atLat * RADIANS - siteLat) / 2)
-  const rest = hav - sinHalf * sinHalf
-  return rest < 0 ? -1 : 2 * smallAsin(Math.min(1, Math.sqrt(rest / (siteCos * Math.cos(atLat * RADIANS))))) * DEGREES
-}
-
-/**
  * For every point, how many centres lie within `radiusMeters` great-circle distance (haversine, decided
  * exactly as createPointIndex decides it). Points are bucketed in a lng/lat grid; per centre and bucket row
  * the buckets wholly inside the circle (with 1 m to spare) are counted as one contiguous block without any
@@ -68,16 +58,22 @@ export function countCoveringSites(
     const siteLat = lat * RADIANS
     const siteCos = Math.cos(siteLat)
     const qx = siteCos * Math.cos(lng * RADIANS), qy = siteCos * Math.sin(lng * RADIANS), qz = Math.sin(siteLat)
+    /** Longitude half-width (degrees) of the circle with haversine hav at latitude `atLat` (degrees); −1 when it misses. */
+    const halfWidth = (atLat: number, hav: number) => {
+      const sinHalf = Math.sin((atLat * RADIANS - siteLat) / 2)
+      const rest = hav - sinHalf * sinHalf
+      return rest < 0 ? -1 : 2 * smallAsin(Math.min(1, Math.sqrt(rest / (siteCos * Math.cos(atLat * RADIANS))))) * DEGREES
+    }
     const firstRow = Math.max(0, Math.floor((lat - reachLat - south) / bucketLat))
     const lastRow = Math.min(rows - 1, Math.floor((lat + reachLat - south) / bucketLat))
     for (let row = firstRow; row <= lastRow; row++) {
       const rowSouth = south + row * bucketLat
-      const outer = halfWidth(Math.min(rowSouth + bucketLat, Math.max(rowSouth, lat)), havOuter, siteLat, siteCos)
+      const outer = halfWidth(Math.min(rowSouth + bucketLat, Math.max(rowSouth, lat)), havOuter)
       if (outer < 0) continue
       const first = Math.max(0, Math.floor((lng - outer - west) / bucketLng))
       const last = Math.min(columns - 1, Math.floor((lng + outer - west) / bucketLng))
       if (last < first) continue
-      const inner = Math.min(halfWidth(rowSouth, havInner, siteLat, siteCos), halfWidth(rowSouth + bucketLat, havInner, siteLat, siteCos))
+      const inner = Math.min(halfWidth(rowSouth, havInner), halfWidth(rowSouth + bucketLat, havInner))
       let fullFirst = inner < 0 ? last + 1 : Math.max(first, Math.ceil((lng - inner - west) / bucketLng))
       const fullLast = inner < 0 ? first - 1 : Math.min(last, Math.floor((lng + inner - west) / bucketLng) - 1)
       if (fullLast < fullFirst) fullFirst = last + 1

@@ -117,41 +117,15 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
     [(projectX(lng) - originX) / cellSizeMeters, (projectY(lat) - originY) / cellSizeMeters]
   // Collect, per row, the runs of cells wholly inside each outline (code = zone index, or −1 for the city)
   // and the cut cells with their inside fraction; then cut each row into segments of one class.
-  // Both go into flat typed tables (row, then three values each), bucketed by row afterwards with a stable
-  // counting sort, so each row keeps the outlines' order and no per-row arrays are allocated.
-  const runTable = { rows: new Int32Array(1024), values: new Float64Array(3 * 1024), count: 0 }
-  const cutTable = { rows: new Int32Array(1024), values: new Float64Array(3 * 1024), count: 0 }
-  const append = (table: typeof runTable, row: number, first: number, second: number, third: number) => {
-    if (table.count === table.rows.length) {
-      const tableRows = new Int32Array(table.count * 2); tableRows.set(table.rows); table.rows = tableRows
-      const values = new Float64Array(table.count * 6); values.set(table.values); table.values = values
-    }
-    table.rows[table.count] = row
-    table.values[3 * table.count] = first; table.values[3 * table.count + 1] = second; table.values[3 * table.count + 2] = third
-    table.count++
-  }
+  const runsByRow: number[][] = Array.from({ length: rows }, () => [])
+  const cutsByRow: number[][] = Array.from({ length: rows }, () => [])
   const collect = (code: number) => (row: number, interior: number[], border: number[]) => {
-    for (let index = 0; index < interior.length; index += 2) append(runTable, row, interior[index], interior[index + 1], code)
-    for (let index = 0; index < border.length; index += 2) append(cutTable, row, border[index], code, border[index + 1])
+    for (let index = 0; index < interior.length; index += 2) runsByRow[row].push(interior[index], interior[index + 1], code)
+    for (let index = 0; index < border.length; index += 2) cutsByRow[row].push(border[index], code, border[index + 1])
   }
   if (zoneRings.length >= BORDER_ZONE) throw new Error(`at most ${BORDER_ZONE - 1} zones`)
   zoneRings.forEach((rings, zoneIndex) => polygonRowFractions(rings, columns, rows, toGrid, collect(zoneIndex)))
   polygonRowFractions(cityRings, columns, rows, toGrid, collect(-1))
-  /** Stable counting sort of a table by row: [row start offsets (rows + 1), values in row order]. */
-  const byRow = (table: typeof runTable): [Int32Array, Float64Array] => {
-    const start = new Int32Array(rows + 1)
-    for (let entry = 0; entry < table.count; entry++) start[table.rows[entry] + 1]++
-    for (let row = 0; row < rows; row++) start[row + 1] += start[row]
-    const fill = start.slice(0, rows)
-    const values = new Float64Array(3 * table.count)
-    for (let entry = 0; entry < table.count; entry++) {
-      const position = 3 * fill[table.rows[entry]]++
-      values[position] = table.values[3 * entry]; values[position + 1] = table.values[3 * entry + 1]; values[position + 2] = table.values[3 * entry + 2]
-    }
-    return [start, values]
-  }
-  const [rowRunStart, runValues] = byRow(runTable)
-  const [rowCutStart, cutValues] = byRow(cutTable)
   const cellsPerClass = new Int32Array(256)
   cellsPerClass[NO_ZONE] = columns * rows
   const rowRuns = new Int32Array(rows + 1)
@@ -179,17 +153,15 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
   }
   let order = new Float64Array(64)
   for (let row = 0; row < rows; row++) {
-    // This row's runs and cut cells: three values each (start, end, code / column, code, share) from an offset.
-    const runs = runValues, runFrom = 3 * rowRunStart[row], runTo = 3 * rowRunStart[row + 1]
-    if (rowSegments.length > 0) rowSegments.length = 0
+    const runs = runsByRow[row]
+    rowSegments.length = 0
     rowRuns[row] = segments.length / 3
-    const cutCells = cutValues, cutFrom = 3 * rowCutStart[row]
-    const cutCount = rowCutStart[row + 1] - rowCutStart[row]
-    if (runTo === runFrom && cutCount === 0) continue
+    const cutCells = cutsByRow[row]
+    if (runs.length === 0 && cutCells.length === 0) continue
     // Interior segments of one class, as before the cut cells are taken out.
-    const cutCount2 = ((runTo - runFrom) / 3) * 2
+    const cutCount2 = (runs.length / 3) * 2
     if (cuts.length < cutCount2) cuts = new Float64Array(cutCount2 * 2)
-    for (let run = runFrom; run < runTo; run += 3) { cuts[((run - runFrom) / 3) * 2] = runs[run]; cuts[((run - runFrom) / 3) * 2 + 1] = runs[run + 1] }
+    for (let run = 0; run < runs.length; run += 3) { cuts[(run / 3) * 2] = runs[run]; cuts[(run / 3) * 2 + 1] = runs[run + 1] }
     cuts.subarray(0, cutCount2).sort() // typed arrays sort numerically
     for (let cut = 0; cut + 1 < cutCount2; cut++) {
       const start = cuts[cut]
@@ -197,7 +169,7 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
       if (end === start) continue
       let zone = NO_ZONE
       let city = 0
-      for (let run = runFrom; run < runTo; run += 3) {
+      for (let run = 0; run < runs.length; run += 3) {
         if (runs[run] > start || runs[run + 1] < end) continue
         if (runs[run + 2] < 0) city = IN_CITY
         else zone = runs[run + 2] // a later zone wins where zones overlap
@@ -205,14 +177,14 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
       if ((zone | city) !== NO_ZONE) rowSegments.push(start, end, zone | city)
     }
     // Cut cells sorted by column; each becomes a border cell whose entries add the outlines it is wholly in.
+    const cutCount = cutCells.length / 3
     if (order.length < cutCount) order = new Float64Array(cutCount * 2)
-    for (let cut = 0; cut < cutCount; cut++) order[cut] = cutCells[cutFrom + 3 * cut] * CUT_KEY + cut // column, then input order
+    for (let cut = 0; cut < cutCount; cut++) order[cut] = cutCells[3 * cut] * CUT_KEY + cut // column, then input order
     const sorted = order.subarray(0, cutCount).sort()
     let segment = 0
     let column = 0
     for (let position = 0; position < cutCount;) {
-      // The key's column part, by floor, not %, which is a slow floating-point remainder (exact: CUT_KEY is 2^23).
-      const cell = Math.floor(sorted[position] / CUT_KEY)
+      const cell = cutCells[3 * (sorted[position] % CUT_KEY)]
       while (segment < rowSegments.length && rowSegments[segment + 1] <= cell) {
         pushSegment(Math.max(column, rowSegments[segment]), rowSegments[segment + 1], rowSegments[segment + 2], row)
         segment += 3
@@ -222,10 +194,10 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
       let cityUnits = inside & IN_CITY ? FRACTION_UNITS : 0
       if ((inside & NO_ZONE) !== NO_ZONE) addEntry(inside & NO_ZONE, FRACTION_UNITS)
       if (inside & IN_CITY) addEntry(CITY_SLOT, FRACTION_UNITS)
-      for (; position < cutCount && Math.floor(sorted[position] / CUT_KEY) === cell; position++) {
-        const cut = sorted[position] - cell * CUT_KEY
-        const code = cutCells[cutFrom + 3 * cut + 1]
-        const units = Math.min(FRACTION_UNITS, Math.round(cutCells[cutFrom + 3 * cut + 2] * FRACTION_UNITS))
+      for (; position < cutCount && cutCells[3 * (sorted[position] % CUT_KEY)] === cell; position++) {
+        const cut = sorted[position] % CUT_KEY
+        const code = cutCells[3 * cut + 1]
+        const units = Math.min(FRACTION_UNITS, Math.round(cutCells[3 * cut + 2] * FRACTION_UNITS))
         if (code < 0) cityUnits = units
         addEntry(code < 0 ? CITY_SLOT : code, units)
       }

@@ -89,18 +89,13 @@ export function createCoverageState(options: CoverageStateOptions): CoverageStat
     under3: new Float64Array(cityIndex + 1), coveredUnder3: new Float64Array(cityIndex + 1),
     communities: new Int32Array(cityIndex + 1), uncoveredCommunities: new Int32Array(cityIndex + 1),
   }
-  // Per community: its area's slot (when it has one), then the city's; no array per community.
-  for (let index = 0; index < communities.length; index++) {
-    const area = areaOf[index]
-    if (area >= 0) {
-      people.under3[area] += under3[index]
-      people.communities[area]++
-      people.uncoveredCommunities[area]++
+  communities.forEach((community, index) => {
+    for (const slot of areaOf[index] >= 0 ? [areaOf[index], cityIndex] : [cityIndex]) {
+      people.under3[slot] += community.under3
+      people.communities[slot]++
+      people.uncoveredCommunities[slot]++
     }
-    people.under3[cityIndex] += under3[index]
-    people.communities[cityIndex]++
-    people.uncoveredCommunities[cityIndex]++
-  }
+  })
   const coverCounts = new Int32Array(communities.length)
   const scores = new Float64Array(communities.length)
   const records = new Map<string, SiteRecord>()

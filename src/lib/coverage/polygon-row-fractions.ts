@@ -93,12 +93,12 @@ export function polygonRowFractions(
       }
       add(x1Ceil, depth * last)
     }
-    if (kept < active.length) active.length = kept // setting length is a runtime call: only when it shrinks
+    active.length = kept
     if (touchedCount === 0) continue
     // Running sum over the touched cells; between them every cell has the same winding area.
     const sorted = touched.subarray(0, touchedCount).sort()
-    if (interior.length > 0) interior.length = 0
-    if (border.length > 0) border.length = 0
+    interior.length = 0
+    border.length = 0
     let winding = 0
     let previous = -1
     for (let position = 0; position < touchedCount; position++) {
