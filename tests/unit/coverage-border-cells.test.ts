@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Position } from 'geojson'
 import { createCoverageGrid } from '../../src/lib/coverage'
-import { circleRowSpans } from '../../src/lib/coverage/circle-row-spans'
+import { coveredUnitsPerCell } from '../fixtures/coverage/covered-units-per-cell'
 import { createCountGrid } from '../../src/lib/coverage/create-count-grid'
 import {
   BORDER_ZONE, CITY_SLOT, FRACTION_UNITS, IN_CITY, NO_ZONE, type CoverageGrid,
@@ -12,31 +12,6 @@ import { syntheticData } from '../../scripts/bench/synthetic-data'
 
 const RADIANS = Math.PI / 180
 
-/** Covered units per cell, directly: every chord's piece in every cell it meets, merged per cell. */
-function coveredUnitsPerCell(grid: CoverageGrid, sites: readonly { lng: number; lat: number }[], radius: number): Map<number, number> {
-  const pieces = new Map<number, [number, number][]>()
-  for (const site of sites) {
-    circleRowSpans(grid, site.lng, site.lat, radius, FRACTION_UNITS, (row, low, high) => {
-      for (let column = Math.floor(low / FRACTION_UNITS); column * FRACTION_UNITS < high; column++) {
-        const cell = row * grid.columns + column
-        const piece: [number, number] = [Math.max(low, column * FRACTION_UNITS), Math.min(high, (column + 1) * FRACTION_UNITS)]
-        const list = pieces.get(cell)
-        if (list) list.push(piece)
-        else pieces.set(cell, [piece])
-      }
-    })
-  }
-  const units = new Map<number, number>()
-  pieces.forEach((list, cell) => {
-    list.sort((a, b) => a[0] - b[0])
-    let total = 0, start = list[0][0], end = list[0][1]
-    for (const [from, to] of list.slice(1)) {
-      if (from > end) { total += end - start; start = from; end = to } else end = Math.max(end, to)
-    }
-    units.set(cell, total + end - start)
-  })
-  return units
-}
 
 /** Polygon area in grid cells, by the shoelace formula in the grid's projection. */
 function projectedCells(grid: CoverageGrid, rings: Position[][]): number {

@@ -4,34 +4,9 @@ import {
 } from '../../src/lib/coverage'
 import { seededRandom, syntheticData } from '../../scripts/bench/synthetic-data'
 import { createCountGrid } from '../../src/lib/coverage/create-count-grid'
-import { circleRowSpans } from '../../src/lib/coverage/circle-row-spans'
-import { FRACTION_UNITS, NO_ZONE, type CoverageGrid } from '../../src/lib/coverage/create-coverage-grid'
+import { coveredUnitsPerCell } from '../fixtures/coverage/covered-units-per-cell'
+import { NO_ZONE } from '../../src/lib/coverage/create-coverage-grid'
 
-/** Covered units per cell, directly: every chord's piece in every cell it meets, merged per cell. */
-function coveredUnitsPerCell(grid: CoverageGrid, sites: readonly { lng: number; lat: number }[], radius: number): Map<number, number> {
-  const pieces = new Map<number, [number, number][]>()
-  for (const site of sites) {
-    circleRowSpans(grid, site.lng, site.lat, radius, FRACTION_UNITS, (row, low, high) => {
-      for (let column = Math.floor(low / FRACTION_UNITS); column * FRACTION_UNITS < high; column++) {
-        const cell = row * grid.columns + column
-        const piece: [number, number] = [Math.max(low, column * FRACTION_UNITS), Math.min(high, (column + 1) * FRACTION_UNITS)]
-        const list = pieces.get(cell)
-        if (list) list.push(piece)
-        else pieces.set(cell, [piece])
-      }
-    })
-  }
-  const units = new Map<number, number>()
-  pieces.forEach((list, cell) => {
-    list.sort((a, b) => a[0] - b[0])
-    let total = 0, start = list[0][0], end = list[0][1]
-    for (const [from, to] of list.slice(1)) {
-      if (from > end) { total += end - start; start = from; end = to } else end = Math.max(end, to)
-    }
-    units.set(cell, total + end - start)
-  })
-  return units
-}
 
 
 describe('count grid tallies', () => {
