@@ -1,4 +1,5 @@
 import type { Position } from 'geojson'
+import { gridEdges } from './grid-edges'
 
 /**
  * Even-odd fill of rings given in grid units (x = column, y = row) with partial cells: per grid row calls
@@ -19,21 +20,11 @@ export function polygonRowFractions(
   toGrid: (vertex: Position) => [number, number],
   visitRow: (row: number, interior: number[], border: number[]) => void,
 ): void {
-  // Edges as [lowY, highY, x at lowY, dx/dy, direction], sorted by lowY; rows walk an active list.
-  const edges: [number, number, number, number, number][] = []
-  let maxY = -Infinity
-  for (const ring of rings) {
-    const points = ring.map(toGrid)
-    for (let index = 0; index + 1 < points.length; index++) {
-      const [x1, y1] = points[index]
-      const [x2, y2] = points[index + 1]
-      if (y1 === y2) continue
-      edges.push(y1 < y2 ? [y1, y2, x1, (x2 - x1) / (y2 - y1), 1] : [y2, y1, x2, (x1 - x2) / (y1 - y2), -1])
-      maxY = Math.max(maxY, y1, y2)
-    }
-  }
+  // Sorted by lowY; rows walk an active list.
+  const edges = gridEdges(rings, toGrid)
   if (edges.length === 0) return
-  edges.sort((a, b) => a[0] - b[0])
+  let maxY = -Infinity
+  for (const edge of edges) maxY = Math.max(maxY, edge[1])
   const firstRow = Math.max(0, Math.floor(edges[0][0]))
   const lastRow = Math.min(rows - 1, Math.ceil(maxY) - 1)
   const active: typeof edges = []

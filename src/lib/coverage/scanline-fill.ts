@@ -1,4 +1,5 @@
 import type { Position } from 'geojson'
+import { gridEdges } from './grid-edges'
 
 /**
  * Even-odd scanline fill of rings given in grid units (x = column, y = row, cell centres at +0.5):
@@ -16,19 +17,9 @@ export function scanlineFill(
   toGrid: (vertex: Position) => [number, number],
   fillRow: (row: number, firstColumn: number, lastColumn: number) => void,
 ): void {
-  // Edges as [lowY, highY, x at lowY, dx/dy], sorted by lowY; rows walk an active list.
-  const edges: [number, number, number, number][] = []
-  for (const ring of rings) {
-    const points = ring.map(toGrid)
-    for (let index = 0; index + 1 < points.length; index++) {
-      const [x1, y1] = points[index]
-      const [x2, y2] = points[index + 1]
-      if (y1 === y2) continue
-      edges.push(y1 < y2 ? [y1, y2, x1, (x2 - x1) / (y2 - y1)] : [y2, y1, x2, (x1 - x2) / (y1 - y2)])
-    }
-  }
+  // Sorted by lowY; rows walk an active list.
+  const edges = gridEdges(rings, toGrid)
   if (edges.length === 0) return
-  edges.sort((a, b) => a[0] - b[0])
   const firstRow = Math.max(0, Math.ceil(edges[0][0] - 0.5))
   const lastRow = Math.min(rows - 1, Math.floor(Math.max(...edges.map((edge) => edge[1])) - 0.5))
   const active: typeof edges = []
