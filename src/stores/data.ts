@@ -105,21 +105,34 @@ export const useDataStore = defineStore('data', () => {
     }
   }
 
+  // The map and the planner both ask for communities.geojson: read, verify and parse it once per version.
+  const loadedFiles = new Map<string, Promise<unknown>>()
   /**
    * Loads another data file of the current manifest (communities, indicators, …), validated like the core files;
    * falls back to the last good copy of that file. Rejects when neither is usable.
    */
-  async function loadFile<T>(name: string): Promise<T> {
+  function loadFile<T>(name: string): Promise<T> {
+    const key = `${name}@${manifest.value?.files[name]?.hash ?? ''}`
+    let pending = loadedFiles.get(key)
+    if (!pending) {
+      pending = readOptionalFile(name)
+      loadedFiles.set(key, pending)
+      pending.catch(() => loadedFiles.delete(key)) // a failure may be retried
+    }
+    return pending as Promise<T>
+  }
+
+  async function readOptionalFile(name: string): Promise<unknown> {
     const entry = manifest.value?.files[name]
     try {
       const file = await readFile('network', name, entry)
       if (entry) void saveLastGoodFile(name, entry.hash, file.bytes)
-      return Object.freeze(file.value) as T
+      return Object.freeze(file.value)
     } catch (cause) {
       const lastManifest = await readLastGood('manifest.json')
       const lastEntry = lastManifest ? (JSON.parse(new TextDecoder().decode(lastManifest)) as ManifestFile).files[name] : undefined
       if (!lastEntry) throw cause
-      return Object.freeze((await readFile('lastGood', name, lastEntry)).value) as T
+      return Object.freeze((await readFile('lastGood', name, lastEntry)).value)
     }
   }
 
