@@ -62,7 +62,7 @@ console.log(`\nCoverage benchmark: radius 1000 m, 25 m cells, seeded data in lng
 console.log(pad(header, widths))
 console.log(widths.map((w) => '-'.repeat(w)).join('  '))
 for (const row of rows) console.log(pad(row, widths))
-console.log(`\nspeed-up = naive time / engine warm median (7 runs; 5 at 10k), by wall clock and by process CPU time`)
+console.log(`\nspeed-up = naive time / engine warm: the median of the last 15 of 30 repeats in one process (5 of 10 at 10k), after the JIT has settled; by wall clock and by process CPU time`)
 console.log(`engine time = grid frame + state (people, count grid) + metrics; E2SFCA is built on demand (timed in the notes); cold = first run in a fresh process`)
 console.log(`memory = peak RSS of the measuring process minus a process that only builds the same data`)
 console.log(`people vs brute: engine covered under-3 compared with exhaustive haversine; naive Δ = Turf 64-gon count minus that`)

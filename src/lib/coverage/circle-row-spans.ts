@@ -1,8 +1,10 @@
+import { circleRowRange } from './circle-row-range'
 import type { CoverageGrid } from './create-coverage-grid'
 import { smallAsin } from './small-asin'
 import { EARTH_RADIUS_METERS, } from './types'
 
 const RADIANS = Math.PI / 180
+const range = new Int32Array(2)
 
 /**
  * Visit the exact chord of the circle of `radiusMeters` great-circle distance around lng/lat on each grid row
@@ -20,17 +22,15 @@ export function circleRowSpans(
   grid: CoverageGrid, lng: number, lat: number, radiusMeters: number, units: number,
   visit: (row: number, low: number, high: number) => void,
 ): void {
-  const { cellSizeMeters, columns, rows, originY, rowLat, rowCos, standardCos } = grid
+  const { cellSizeMeters, columns, rowLat, rowCos, standardCos } = grid
   const angle = radiusMeters / EARTH_RADIUS_METERS
   const siteLat = lat * RADIANS
   const siteCos = Math.cos(siteLat)
   const havRadius = Math.sin(angle / 2) ** 2
   const metersPerRadianLng = EARTH_RADIUS_METERS * standardCos
   const siteX = (metersPerRadianLng * (lng - grid.centralLng) * RADIANS - grid.originX) / cellSizeMeters
-  const yLow = (EARTH_RADIUS_METERS * Math.sin(Math.max(-Math.PI / 2, siteLat - angle))) / standardCos
-  const yHigh = (EARTH_RADIUS_METERS * Math.sin(Math.min(Math.PI / 2, siteLat + angle))) / standardCos
-  const firstRow = Math.max(0, Math.ceil((yLow - originY) / cellSizeMeters - 0.5))
-  const lastRow = Math.min(rows - 1, Math.floor((yHigh - originY) / cellSizeMeters - 0.5))
+  circleRowRange(grid, lat, radiusMeters, range)
+  const firstRow = range[0], lastRow = range[1]
   const width = columns * units
   for (let row = firstRow; row <= lastRow; row++) {
     const half = (rowLat[row] - siteLat) / 2 // tiny: the sine series to x⁵ is exact in double precision

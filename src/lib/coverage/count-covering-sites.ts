@@ -9,6 +9,19 @@ const EARTH_RADIUS = EARTH_RADIUS_METERS // a local binding keeps hot loops off 
 const BUCKETS_PER_RADIUS = 8
 
 /**
+ * Longitude half-width (degrees) of the circle with haversine `hav` around a centre at latitude siteLat
+ * (radians, cosine siteCos) at latitude atLat (radians, cosine atCos); −1 when the circle misses that latitude.
+ */
+function halfWidth(atLat: number, atCos: number, siteLat: number, siteCos: number, hav: number): number {
+  const half = (atLat - siteLat) / 2
+  const halfSquared = half * half
+  // Town-scale differences are tiny: the sine series to x⁵ is exact in double precision there.
+  const sinHalf = half < 0.01 && half > -0.01 ? half * (1 - halfSquared * (1 / 6 - halfSquared / 120)) : Math.sin(half)
+  const rest = hav - sinHalf * sinHalf
+  return rest < 0 ? -1 : 2 * smallAsin(Math.min(1, Math.sqrt(rest / (siteCos * atCos)))) * DEGREES
+}
+
+/**
  * For every point, how many centres lie within `radiusMeters` great-circle distance (haversine, decided
  * exactly as createPointIndex decides it). Points are bucketed in a lng/lat grid; per centre and bucket row
  * the buckets wholly inside the circle (with 1 m to spare) are counted as one contiguous block without any
@@ -39,6 +52,8 @@ export function countCoveringSites(
   for (const bucket of bucketOf) bucketStart[bucket + 1]++
   for (let bucket = 0; bucket < columns * rows; bucket++) bucketStart[bucket + 1] += bucketStart[bucket]
   const order = new Int32Array(points.length)
+  /** Wholly inside blocks, as +1 at a block's first position and −1 after its last, in bucket order. */
+  const blockDelta = new Int32Array(points.length + 1)
   const unit = new Float64Array(points.length * 3) // x, y, z in bucket order
   const fill = bucketStart.slice(0, columns * rows)
   bucketOf.forEach((bucket, index) => {
@@ -54,34 +69,36 @@ export function countCoveringSites(
   const havInner = Math.sin((radiusMeters - 1) / EARTH_RADIUS / 2) ** 2
   const havOuter = Math.sin((radiusMeters + 1) / EARTH_RADIUS / 2) ** 2
   const reachLat = ((radiusMeters + 1) / EARTH_RADIUS) * DEGREES
+  // Bucket-row edges: latitude (radians) and its cosine, computed once instead of per centre and row.
+  const edgeLat = new Float64Array(rows + 1)
+  const edgeCos = new Float64Array(rows + 1)
+  for (let edge = 0; edge <= rows; edge++) {
+    edgeLat[edge] = (south + edge * bucketLat) * RADIANS
+    edgeCos[edge] = Math.cos(edgeLat[edge])
+  }
   for (const { lng, lat } of centres) {
     const siteLat = lat * RADIANS
     const siteCos = Math.cos(siteLat)
     const qx = siteCos * Math.cos(lng * RADIANS), qy = siteCos * Math.sin(lng * RADIANS), qz = Math.sin(siteLat)
-    /** Longitude half-width (degrees) of the circle with haversine hav at latitude `atLat` (degrees); −1 when it misses. */
-    const halfWidth = (atLat: number, hav: number) => {
-      const sinHalf = Math.sin((atLat * RADIANS - siteLat) / 2)
-      const rest = hav - sinHalf * sinHalf
-      return rest < 0 ? -1 : 2 * smallAsin(Math.min(1, Math.sqrt(rest / (siteCos * Math.cos(atLat * RADIANS))))) * DEGREES
-    }
     const firstRow = Math.max(0, Math.floor((lat - reachLat - south) / bucketLat))
     const lastRow = Math.min(rows - 1, Math.floor((lat + reachLat - south) / bucketLat))
     for (let row = firstRow; row <= lastRow; row++) {
-      const rowSouth = south + row * bucketLat
-      const outer = halfWidth(Math.min(rowSouth + bucketLat, Math.max(rowSouth, lat)), havOuter)
+      // The row's widest latitude: the centre's own when the row holds it, else the nearer edge.
+      const outer = lat < south + row * bucketLat ? halfWidth(edgeLat[row], edgeCos[row], siteLat, siteCos, havOuter)
+        : lat > south + (row + 1) * bucketLat ? halfWidth(edgeLat[row + 1], edgeCos[row + 1], siteLat, siteCos, havOuter)
+          : halfWidth(siteLat, siteCos, siteLat, siteCos, havOuter)
       if (outer < 0) continue
       const first = Math.max(0, Math.floor((lng - outer - west) / bucketLng))
       const last = Math.min(columns - 1, Math.floor((lng + outer - west) / bucketLng))
       if (last < first) continue
-      const inner = Math.min(halfWidth(rowSouth, havInner), halfWidth(rowSouth + bucketLat, havInner))
+      const inner = Math.min(halfWidth(edgeLat[row], edgeCos[row], siteLat, siteCos, havInner),
+        halfWidth(edgeLat[row + 1], edgeCos[row + 1], siteLat, siteCos, havInner))
       let fullFirst = inner < 0 ? last + 1 : Math.max(first, Math.ceil((lng - inner - west) / bucketLng))
       const fullLast = inner < 0 ? first - 1 : Math.min(last, Math.floor((lng + inner - west) / bucketLng) - 1)
       if (fullLast < fullFirst) fullFirst = last + 1
       const offset = row * columns
-      // Wholly inside: one contiguous block of points, no distances.
-      if (fullFirst <= fullLast) {
-        for (let position = bucketStart[offset + fullFirst]; position < bucketStart[offset + fullLast + 1]; position++) counts[order[position]]++
-      }
+      // Wholly inside: one contiguous block of points, no distances; counted once, at its ends.
+      if (fullFirst <= fullLast) { blockDelta[bucketStart[offset + fullFirst]]++; blockDelta[bucketStart[offset + fullLast + 1]]-- }
       // The edge buckets left and right of the block: test each point like createPointIndex does.
       const from = bucketStart[offset + first]
       const to = bucketStart[offset + last + 1]
@@ -101,6 +118,11 @@ export function countCoveringSites(
         counts[order[position]]++
       }
     }
+  }
+  // Blocks were marked at their ends in bucket order: a running sum gives each point its block count.
+  for (let position = 0, running = 0; position < points.length; position++) {
+    running += blockDelta[position]
+    counts[order[position]] += running
   }
   return counts
 }

@@ -1,3 +1,4 @@
+import { circleRowRange } from './circle-row-range'
 import { circleRowSpans } from './circle-row-spans'
 import { BORDER_ZONE, FRACTION_UNITS, NO_ZONE, type CoverageGrid } from './create-coverage-grid'
 import { ensureClassRow } from './ensure-class-row'
@@ -11,9 +12,9 @@ const KEY_SHIFT = 2 ** 20
 export const DENSE_FACTOR = 8
 /** Packing of a chord-end piece: (column * PIECE_SHIFT + start) * PIECE_SHIFT + end, exact in a double. */
 const PIECE_SHIFT = 2 ** 17
-
-/** Scratch for the first pass, kept between calls (grow-only) to spare the garbage collector. */
-let scratch = { rows: new Int32Array(0), lows: new Uint32Array(0), highs: new Uint32Array(0) }
+/** Reciprocals of powers of two: multiplying by them is exact, and much cheaper than dividing or `%`. */
+const PER_SHIFT = 2 ** -17
+const PER_COLUMN = 2 ** -34
 
 /** Per-cell site counts with running covered-area totals, built lazily row by row. */
 export interface CountGrid {
@@ -33,6 +34,16 @@ export interface CountGrid {
    * Do not mutate.
    */
   counts(): Uint16Array
+}
+
+/** Positions of the centres ordered west to east (longitude quantised to 2^-30 of the span; ties by position). */
+function westToEast(centres: readonly { lng: number }[]): Int32Array {
+  let west = Infinity, east = -Infinity
+  for (const { lng } of centres) { west = Math.min(west, lng); east = Math.max(east, lng) }
+  const scale = 2 ** 30 / (east - west || 1)
+  const slots = 2 ** Math.ceil(Math.log2(centres.length + 1))
+  const keys = Float64Array.from(centres, ({ lng }, index) => Math.floor((lng - west) * scale) * slots + index).sort()
+  return Int32Array.from(keys, (key) => key % slots)
 }
 
 /** Calls visit(column, from, to) for the cells an integer chord [low, high) only partly covers. */
@@ -87,35 +98,30 @@ export function createCountGrid(
     }
     return low
   }
-  // Pass 1: every circle's chords, as row, low and high end.
-  const estimate = Math.max(16, centres.length * (Math.ceil((2.02 * radiusMeters) / grid.cellSizeMeters) + 3))
-  if (scratch.rows.length < estimate) scratch = { rows: new Int32Array(estimate), lows: new Uint32Array(estimate), highs: new Uint32Array(estimate) }
-  let { rows: spanRow, lows: spanLow, highs: spanHigh } = scratch
-  let spans = 0
-  const collect = (row: number, low: number, high: number) => {
-    if (spans === spanRow.length) {
-      const rowsCopy = new Int32Array(spans * 2); rowsCopy.set(spanRow); spanRow = rowsCopy
-      const lowsCopy = new Uint32Array(spans * 2); lowsCopy.set(spanLow); spanLow = lowsCopy
-      const highsCopy = new Uint32Array(spans * 2); highsCopy.set(spanHigh); spanHigh = highsCopy
-      scratch = { rows: spanRow, lows: spanLow, highs: spanHigh }
-    }
-    spanRow[spans] = row
-    spanLow[spans] = low
-    spanHigh[spans++] = high
+  // Pass 1: each circle's row range bounds the chords per row (a difference array), which gives every row a
+  // block of slots. Pass 2 writes each chord straight into its row's block: rowEnd[row] ends the filled part.
+  const range = new Int32Array(2)
+  const rowCapacity = new Int32Array(rows + 1)
+  for (const { lat } of centres) {
+    circleRowRange(grid, lat, radiusMeters, range)
+    if (range[1] >= range[0]) { rowCapacity[range[0]]++; rowCapacity[range[1] + 1]-- }
   }
-  for (const { lng, lat } of centres) circleRowSpans(grid, lng, lat, radiusMeters, UNITS, collect)
-  // Pass 2: bucket the chords by row (counting sort), then sort each row's chords by low end.
   const rowSpans = new Int32Array(rows + 1)
-  for (let span = 0; span < spans; span++) rowSpans[spanRow[span] + 1]++
-  for (let row = 0; row < rows; row++) rowSpans[row + 1] += rowSpans[row]
-  const lows = new Uint32Array(spans)
-  const highs = new Uint32Array(spans)
-  const next = rowSpans.slice(0, rows)
-  for (let span = 0; span < spans; span++) {
-    const position = next[spanRow[span]]++
-    lows[position] = spanLow[span]
-    highs[position] = spanHigh[span]
+  for (let row = 0, active = 0; row < rows; row++) {
+    active += rowCapacity[row]
+    rowSpans[row + 1] = rowSpans[row] + active
   }
+  const lows = new Uint32Array(rowSpans[rows])
+  const highs = new Uint32Array(rowSpans[rows])
+  const rowEnd = rowSpans.slice(0, rows)
+  const collect = (row: number, low: number, high: number) => {
+    const slot = rowEnd[row]++
+    lows[slot] = low
+    highs[slot] = high
+  }
+  // Circles in west-to-east order: each row's chords then arrive almost sorted by their low end (a chord's low
+  // end is its centre minus at most the radius), so an insertion sort in place orders a row in near-linear time.
+  for (const index of westToEast(centres)) circleRowSpans(grid, centres[index].lng, centres[index].lat, radiusMeters, UNITS, collect)
   const coveredPerClass = new Float64Array(256)
   let keys = new Float64Array(64)
   let pendingBorder = -1, pendingUnits = 0
@@ -148,16 +154,16 @@ export function createCountGrid(
     // Pieces in cells no chord spans whole, sorted by cell and start, merged per cell.
     let kept = 0
     for (let index = 0; index < count; index++) {
-      if (rowFull[Math.floor(pieceKeys[index] / PIECE_SHIFT / PIECE_SHIFT)] === 0) pieceKeys[kept++] = pieceKeys[index]
+      if (rowFull[Math.floor(pieceKeys[index] * PER_COLUMN)] === 0) pieceKeys[kept++] = pieceKeys[index]
     }
     const sortedPieces = pieceKeys.subarray(0, kept).sort()
     let cell = -1, start = 0, end = 0
     const close = () => { if (cell >= 0) rowPartial[cell] += end - start }
     for (const key of sortedPieces) {
-      const pieceEnd = key % PIECE_SHIFT
-      const rest = (key - pieceEnd) / PIECE_SHIFT
-      const pieceStart = rest % PIECE_SHIFT
-      const column = (rest - pieceStart) / PIECE_SHIFT
+      const column = Math.floor(key * PER_COLUMN)
+      const rest = key - column * PIECE_SHIFT * PIECE_SHIFT
+      const pieceStart = Math.floor(rest * PER_SHIFT)
+      const pieceEnd = rest - pieceStart * PIECE_SHIFT
       if (column !== cell || pieceStart > end) { close(); cell = column; start = pieceStart; end = pieceEnd } else if (pieceEnd > end) end = pieceEnd
     }
     close()
@@ -171,24 +177,46 @@ export function createCountGrid(
       }
       coveredPerClass[runClass[run]] += units
     }
-    for (let index = 0; index < kept; index++) rowPartial[Math.floor(sortedPieces[index] / PIECE_SHIFT / PIECE_SHIFT)] = 0
+    for (let index = 0; index < kept; index++) rowPartial[Math.floor(sortedPieces[index] * PER_COLUMN)] = 0
   }
+  /** Sorts the chords [from, to) of a row by low end in place: insertion sort, or a full sort when far from sorted. */
+  const sortRow = (from: number, to: number) => {
+    let moves = 0
+    for (let span = from + 1; span < to; span++) {
+      const low = lows[span], high = highs[span]
+      let slot = span
+      while (slot > from && lows[slot - 1] > low) { lows[slot] = lows[slot - 1]; highs[slot] = highs[slot - 1]; slot-- }
+      lows[slot] = low
+      highs[slot] = high
+      moves += span - slot
+      if (moves > 16 * (to - from)) {
+        // Far from sorted (e.g. many centres on one meridian): pack low end and position into one sortable key.
+        if (keys.length < to - from) keys = new Float64Array((to - from) * 2)
+        for (let other = from; other < to; other++) keys[other - from] = lows[other] * KEY_SHIFT + (other - from)
+        const sorted = keys.subarray(0, to - from).sort()
+        if (sortedHighs.length < to - from) sortedHighs = new Uint32Array((to - from) * 2)
+        for (let position = 0; position < sorted.length; position++) {
+          const low = Math.floor(sorted[position] / KEY_SHIFT)
+          sortedHighs[position] = highs[from + sorted[position] - low * KEY_SHIFT]
+          sorted[position] = low
+        }
+        for (let position = 0; position < sorted.length; position++) { lows[from + position] = sorted[position]; highs[from + position] = sortedHighs[position] }
+        return
+      }
+    }
+  }
+  let sortedHighs = new Uint32Array(64)
   for (let row = 0; row < rows; row++) {
-    const from = rowSpans[row], to = rowSpans[row + 1]
+    const from = rowSpans[row], to = rowEnd[row]
     if (from === to || rowRuns[row] === rowRuns[row + 1]) continue
     if ((to - from) * DENSE_FACTOR > columns) { coverDenseRow(from, to, row); continue }
-    if (keys.length < to - from) keys = new Float64Array((to - from) * 2)
-    for (let span = from; span < to; span++) keys[span - from] = lows[span] * KEY_SHIFT + (span - from)
-    const sorted = keys.subarray(0, to - from).sort()
+    sortRow(from, to)
     // Merge the sorted chords into a union and intersect each union piece with the row's class runs.
     const lastRun = rowRuns[row + 1]
     let run = rowRuns[row]
     let unionStart = -1, unionEnd = -1
-    for (let position = 0; position <= sorted.length; position++) {
-      // Split the key with floor, not %, which is a slow floating-point remainder.
-      const key = position < sorted.length ? sorted[position] : -1
-      const low = key >= 0 ? Math.floor(key / KEY_SHIFT) : Infinity
-      const span = key >= 0 ? from + key - low * KEY_SHIFT : -1
+    for (let span = from; span <= to; span++) {
+      const low = span < to ? lows[span] : Infinity
       if (low <= unionEnd) { if (highs[span] > unionEnd) unionEnd = highs[span]; continue }
       if (unionEnd > unionStart) {
         while (run < lastRun && runEnd[run] * UNITS <= unionStart) run++
@@ -205,7 +233,7 @@ export function createCountGrid(
         }
       }
       unionStart = low
-      unionEnd = span >= 0 ? highs[span] : Infinity
+      unionEnd = span < to ? highs[span] : Infinity
     }
     flush()
   }
@@ -283,7 +311,7 @@ export function createCountGrid(
     cellClass = grid.cellClass
     rowReady[row] = 1
     const offset = row * columns
-    for (let span = rowSpans[row]; span < rowSpans[row + 1]; span++) {
+    for (let span = rowSpans[row]; span < rowEnd[row]; span++) {
       const first = Math.ceil((lows[span] - HALF) / UNITS), last = Math.floor((highs[span] - HALF) / UNITS)
       if (last >= first) {
         counts[offset + first]++

@@ -1,5 +1,6 @@
 import type { Position } from 'geojson'
 import { gridEdges } from './grid-edges'
+import { sortPrefix } from './sort-prefix'
 
 /**
  * Even-odd fill of rings given in grid units (x = column, y = row) with partial cells: per grid row calls
@@ -87,7 +88,7 @@ export function polygonRowFractions(
     active.length = kept
     if (touchedCount === 0) continue
     // Running sum over the touched cells; between them every cell has the same winding area.
-    const sorted = touched.subarray(0, touchedCount).sort()
+    const sorted = sortPrefix(touched, touchedCount)
     interior.length = 0
     border.length = 0
     let winding = 0
