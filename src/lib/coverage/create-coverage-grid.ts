@@ -119,15 +119,31 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
     [(projectX(lng) - originX) / cellSizeMeters, (projectY(lat) - originY) / cellSizeMeters]
   // Collect, per row, the runs of cells wholly inside each outline (code = zone index, or −1 for the city)
   // and the cut cells with their inside fraction; then cut each row into segments of one class.
-  const runsByRow: number[][] = Array.from({ length: rows }, () => [])
-  const cutsByRow: number[][] = Array.from({ length: rows }, () => [])
+  // Flat records first (row, start, end, code) and (row, column, code, share), then bucketed by row with a
+  // stable counting sort into typed arrays: row r's runs are runsOf[3 * runFrom[r]] … (start, end, code triples).
+  const runRecords: number[] = []
+  const cutRecords: number[] = []
   const collect = (code: number) => (row: number, interior: number[], border: number[]) => {
-    for (let index = 0; index < interior.length; index += 2) runsByRow[row].push(interior[index], interior[index + 1], code)
-    for (let index = 0; index < border.length; index += 2) cutsByRow[row].push(border[index], code, border[index + 1])
+    for (let index = 0; index < interior.length; index += 2) runRecords.push(row, interior[index], interior[index + 1], code)
+    for (let index = 0; index < border.length; index += 2) cutRecords.push(row, border[index], code, border[index + 1])
   }
   if (zoneRings.length >= BORDER_ZONE) throw new Error(`at most ${BORDER_ZONE - 1} zones`)
   zoneRings.forEach((rings, zoneIndex) => polygonRowFractions(rings, columns, rows, toGrid, collect(zoneIndex)))
   polygonRowFractions(cityRings, columns, rows, toGrid, collect(-1))
+  const bucketByRow = (records: number[]) => {
+    const from = new Int32Array(rows + 1)
+    for (let record = 0; record < records.length; record += 4) from[records[record] + 1]++
+    for (let row = 0; row < rows; row++) from[row + 1] += from[row]
+    const next = from.slice(0, rows)
+    const values = new Float64Array((records.length / 4) * 3)
+    for (let record = 0; record < records.length; record += 4) {
+      const slot = 3 * next[records[record]]++
+      values[slot] = records[record + 1]; values[slot + 1] = records[record + 2]; values[slot + 2] = records[record + 3]
+    }
+    return { from, values }
+  }
+  const { from: runFrom, values: runsOf } = bucketByRow(runRecords)
+  const { from: cutFrom, values: cutsOf } = bucketByRow(cutRecords)
   const cellsPerClass = new Int32Array(256)
   cellsPerClass[NO_ZONE] = columns * rows
   const rowRuns = new Int32Array(rows + 1)
@@ -155,15 +171,15 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
   }
   let order = new Float64Array(64)
   for (let row = 0; row < rows; row++) {
-    const runs = runsByRow[row]
+    const runBase = 3 * runFrom[row], runLimit = 3 * runFrom[row + 1]
     rowSegments.length = 0
     rowRuns[row] = segments.length / 3
-    const cutCells = cutsByRow[row]
-    if (runs.length === 0 && cutCells.length === 0) continue
+    const cutBase = 3 * cutFrom[row]
+    if (runLimit === runBase && cutFrom[row + 1] === cutFrom[row]) continue
     // Interior segments of one class, as before the cut cells are taken out.
-    const cutCount2 = (runs.length / 3) * 2
+    const cutCount2 = ((runLimit - runBase) / 3) * 2
     if (cuts.length < cutCount2) cuts = new Float64Array(cutCount2 * 2)
-    for (let run = 0; run < runs.length; run += 3) { cuts[(run / 3) * 2] = runs[run]; cuts[(run / 3) * 2 + 1] = runs[run + 1] }
+    for (let run = runBase, cut = 0; run < runLimit; run += 3, cut += 2) { cuts[cut] = runsOf[run]; cuts[cut + 1] = runsOf[run + 1] }
     sortPrefix(cuts, cutCount2)
     for (let cut = 0; cut + 1 < cutCount2; cut++) {
       const start = cuts[cut]
@@ -171,24 +187,24 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
       if (end === start) continue
       let zone = NO_ZONE
       let city = 0
-      for (let run = 0; run < runs.length; run += 3) {
-        if (runs[run] > start || runs[run + 1] < end) continue
-        if (runs[run + 2] < 0) city = IN_CITY
-        else zone = runs[run + 2] // a later zone wins where zones overlap
+      for (let run = runBase; run < runLimit; run += 3) {
+        if (runsOf[run] > start || runsOf[run + 1] < end) continue
+        if (runsOf[run + 2] < 0) city = IN_CITY
+        else zone = runsOf[run + 2] // a later zone wins where zones overlap
       }
       if ((zone | city) !== NO_ZONE) rowSegments.push(start, end, zone | city)
     }
     // Cut cells sorted by column; each becomes a border cell whose entries add the outlines it is wholly in.
-    const cutCount = cutCells.length / 3
+    const cutCount = cutFrom[row + 1] - cutFrom[row]
     if (order.length < cutCount) order = new Float64Array(cutCount * 2)
-    for (let cut = 0; cut < cutCount; cut++) order[cut] = cutCells[3 * cut] * CUT_KEY + cut // column, then input order
+    for (let cut = 0; cut < cutCount; cut++) order[cut] = cutsOf[cutBase + 3 * cut] * CUT_KEY + cut // column, then input order
     const sorted = sortPrefix(order, cutCount)
     // Back from keys to cut positions (CUT_KEY is a power of two: the multiplication is exact, unlike a slow `%`).
     for (let position = 0; position < cutCount; position++) sorted[position] -= Math.floor(sorted[position] * PER_CUT_KEY) * CUT_KEY
     let segment = 0
     let column = 0
     for (let position = 0; position < cutCount;) {
-      const cell = cutCells[3 * sorted[position]]
+      const cell = cutsOf[cutBase + 3 * sorted[position]]
       while (segment < rowSegments.length && rowSegments[segment + 1] <= cell) {
         pushSegment(Math.max(column, rowSegments[segment]), rowSegments[segment + 1], rowSegments[segment + 2], row)
         segment += 3
@@ -198,10 +214,10 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
       let cityUnits = inside & IN_CITY ? FRACTION_UNITS : 0
       if ((inside & NO_ZONE) !== NO_ZONE) addEntry(inside & NO_ZONE, FRACTION_UNITS)
       if (inside & IN_CITY) addEntry(CITY_SLOT, FRACTION_UNITS)
-      for (; position < cutCount && cutCells[3 * sorted[position]] === cell; position++) {
+      for (; position < cutCount && cutsOf[cutBase + 3 * sorted[position]] === cell; position++) {
         const cut = sorted[position]
-        const code = cutCells[3 * cut + 1]
-        const units = Math.min(FRACTION_UNITS, Math.round(cutCells[3 * cut + 2] * FRACTION_UNITS))
+        const code = cutsOf[cutBase + 3 * cut + 1]
+        const units = Math.min(FRACTION_UNITS, Math.round(cutsOf[cutBase + 3 * cut + 2] * FRACTION_UNITS))
         if (code < 0) cityUnits = units
         addEntry(code < 0 ? CITY_SLOT : code, units)
       }
