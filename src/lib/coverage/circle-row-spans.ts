@@ -22,13 +22,15 @@ export function circleRowSpans(
   grid: CoverageGrid, lng: number, lat: number, radiusMeters: number, units: number,
   visit: (row: number, low: number, high: number) => void,
 ): void {
-  const { cellSizeMeters, columns, rowLat, rowCos, standardCos } = grid
+  const { cellSizeMeters, columns, rowLat, rowSec, standardCos } = grid
   const angle = radiusMeters / EARTH_RADIUS_METERS
   const siteLat = lat * RADIANS
-  const siteCos = Math.cos(siteLat)
+  const perSiteCos = 1 / Math.cos(siteLat)
   const havRadius = Math.sin(angle / 2) ** 2
   const metersPerRadianLng = EARTH_RADIUS_METERS * standardCos
-  const siteX = (metersPerRadianLng * (lng - grid.centralLng) * RADIANS - grid.originX) / cellSizeMeters
+  // Chord ends in units: the centre's x, plus or minus `scale` times the half-angle's asin.
+  const centre = ((metersPerRadianLng * (lng - grid.centralLng) * RADIANS - grid.originX) / cellSizeMeters) * units
+  const scale = ((metersPerRadianLng * 2) / cellSizeMeters) * units
   circleRowRange(grid, lat, radiusMeters, range)
   const firstRow = range[0], lastRow = range[1]
   const width = columns * units
@@ -38,9 +40,9 @@ export function circleRowSpans(
     const sinHalf = half < 0.01 && half > -0.01 ? half * (1 - halfSquared * (1 / 6 - halfSquared / 120)) : Math.sin(half)
     const rest = havRadius - sinHalf * sinHalf
     if (rest < 0) continue
-    const halfColumns = (metersPerRadianLng * 2 * smallAsin(Math.min(1, Math.sqrt(rest / (siteCos * rowCos[row]))))) / cellSizeMeters
-    const low = Math.max(0, Math.round((siteX - halfColumns) * units))
-    const high = Math.min(width, Math.round((siteX + halfColumns) * units))
+    const halfUnits = scale * smallAsin(Math.min(1, Math.sqrt(rest * perSiteCos * rowSec[row])))
+    const low = Math.max(0, Math.round(centre - halfUnits))
+    const high = Math.min(width, Math.round(centre + halfUnits))
     if (high > low) visit(row, low, high)
   }
 }

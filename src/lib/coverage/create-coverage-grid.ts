@@ -36,6 +36,8 @@ export interface CoverageGrid {
   /** Latitude (radians) and its cosine at each row's cell centres. */
   rowLat: Float64Array
   rowCos: Float64Array
+  /** 1 / rowCos, so per-row chord code multiplies instead of dividing. */
+  rowSec: Float64Array
   /**
    * Per cell: zone index | IN_CITY. Cell index = row * columns + column; row 0 is the south edge.
    * Allocated and filled lazily per row from the runs below: call ensureClassRow(grid, row) before reading
@@ -110,10 +112,12 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
   if (columns >= 65536) throw new Error('grid too wide: use larger cells')
   const rowLat = new Float64Array(rows)
   const rowCos = new Float64Array(rows)
+  const rowSec = new Float64Array(rows)
   for (let row = 0; row < rows; row++) {
     const y = originY + (row + 0.5) * cellSizeMeters
     rowLat[row] = Math.asin(Math.max(-1, Math.min(1, (y * standardCos) / EARTH_RADIUS_METERS)))
     rowCos[row] = Math.cos(rowLat[row])
+    rowSec[row] = 1 / rowCos[row]
   }
   const toGrid = ([lng, lat]: Position): [number, number] =>
     [(projectX(lng) - originX) / cellSizeMeters, (projectY(lat) - originY) / cellSizeMeters]
@@ -240,7 +244,7 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
   }
   const areaIds = options.zones.features.map((feature) => feature.properties.id)
   return {
-    cellSizeMeters, columns, rows, originX, originY, centralLng, standardCos, rowLat, rowCos, cellsPerClass,
+    cellSizeMeters, columns, rows, originX, originY, centralLng, standardCos, rowLat, rowCos, rowSec, cellsPerClass,
     cellClass: new Uint8Array(0), classRowReady: new Uint8Array(rows), rowRuns, runStart, runEnd, runClass, areaIds,
     borderCells: Int32Array.from(borderCells), borderEntryStart: Int32Array.from(borderEntryStart),
     borderEntrySlot: Uint8Array.from(borderEntrySlot), borderEntryUnits: Int32Array.from(borderEntryUnits),

@@ -49,6 +49,9 @@ export interface CoverageState {
   accessibility(): CommunityAccessibility[]
 }
 
+/** Area id → its slot in the per-area totals (the city total is the slot after the last area). */
+const AREA_SLOT = new Map<string, number>(AREA_IDS.map((id, slot) => [id, slot]))
+
 interface SiteRecord { site: CoverageSite; counted: boolean; ratio: number }
 
 /**
@@ -83,19 +86,21 @@ export function createCoverageState(options: CoverageStateOptions): CoverageStat
   let communityIndexCache: PointIndex | null = null
   const communityIndexOf = () => (communityIndexCache ??= createPointIndex(communities))
   const cityIndex = AREA_IDS.length
-  const areaOf = Int8Array.from(communities, (community) => AREA_IDS.indexOf(community.area))
-  const under3 = Float64Array.from(communities, (community) => community.under3)
+  const areaOf = new Int8Array(communities.length)
+  const under3 = new Float64Array(communities.length)
   const people: PeopleTotals = {
     under3: new Float64Array(cityIndex + 1), coveredUnder3: new Float64Array(cityIndex + 1),
     communities: new Int32Array(cityIndex + 1), uncoveredCommunities: new Int32Array(cityIndex + 1),
   }
-  communities.forEach((community, index) => {
-    for (const slot of areaOf[index] >= 0 ? [areaOf[index], cityIndex] : [cityIndex]) {
-      people.under3[slot] += community.under3
-      people.communities[slot]++
-      people.uncoveredCommunities[slot]++
-    }
-  })
+  for (let index = 0; index < communities.length; index++) {
+    const community = communities[index]
+    const area = (areaOf[index] = AREA_SLOT.get(community.area) ?? -1)
+    under3[index] = community.under3
+    if (area >= 0) { people.under3[area] += community.under3; people.communities[area]++ }
+    people.under3[cityIndex] += community.under3
+    people.communities[cityIndex]++
+  }
+  people.uncoveredCommunities.set(people.communities)
   const coverCounts = new Int32Array(communities.length)
   const scores = new Float64Array(communities.length)
   const records = new Map<string, SiteRecord>()
