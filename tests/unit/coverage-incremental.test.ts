@@ -48,6 +48,26 @@ describe('count grid tallies', () => {
       expect(Array.from(edited.coveredBorderUnits)).toEqual(Array.from(built.coveredBorderUnits))
     }
   })
+
+  it('are the same when the centres arrive far from west-to-east order (rows sorted by the fallback)', () => {
+    // 200 centres on one meridian in shuffled latitudes, and the same centres reversed: every row's chords start
+    // far from sorted by low end, past the insertion sort's budget.
+    const data = syntheticData({ sites: 10, communities: 10, seed: 3 })
+    const grid = createCoverageGrid({ zones: data.zones, boundary: data.boundary, cellSizeMeters: 50 })
+    const random = seededRandom(21)
+    const centres = Array.from({ length: 200 }, () => ({ lng: 120.6, lat: 31.8 + random() * 0.1 }))
+    const built = createCountGrid(grid, centres, 1500)
+    const reversed = createCountGrid(grid, [...centres].reverse(), 1500)
+    built.counts()
+    const direct = new Float64Array(256)
+    coveredUnitsPerCell(grid, centres, 1500).forEach((units, cell) => { direct[grid.cellClass[cell]] += units })
+    direct[NO_ZONE] = built.coveredPerClass[NO_ZONE]
+    expect(Array.from(built.coveredPerClass)).toEqual(Array.from(direct))
+    reversed.coveredPerClass[NO_ZONE] = built.coveredPerClass[NO_ZONE]
+    expect(Array.from(reversed.coveredPerClass)).toEqual(Array.from(built.coveredPerClass))
+    expect(Array.from(reversed.coveredBorderUnits)).toEqual(Array.from(built.coveredBorderUnits))
+    expect(direct.reduce((sum, units) => sum + units, 0)).toBeGreaterThan(0)
+  })
 })
 
 describe('incremental what-if equals a full recompute', () => {

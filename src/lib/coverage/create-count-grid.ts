@@ -4,6 +4,8 @@ import { BORDER_ZONE, FRACTION_UNITS, NO_ZONE, type CoverageGrid } from './creat
 import { ensureClassRow } from './ensure-class-row'
 
 const UNITS = FRACTION_UNITS
+/** log2(UNITS): chord ends are integers below 2^32, so `>>> UNIT_BITS` is an exact floor(end / UNITS). */
+const UNIT_BITS = Math.log2(UNITS)
 const HALF = UNITS / 2
 /** Sort key of a chord in its row: low end * KEY_SHIFT + position in the row (at most 65,535 chords a row). */
 const KEY_SHIFT = 2 ** 20
@@ -132,29 +134,26 @@ export function createCountGrid(
   let pieceKeys = new Float64Array(64)
   const coverDenseRow = (from: number, to: number, row: number) => {
     rowFull.fill(0)
-    let count = 0
+    for (let span = from; span < to; span++) {
+      const wholeFrom = (lows[span] + UNITS - 1) >>> UNIT_BITS, wholeTo = highs[span] >>> UNIT_BITS
+      if (wholeTo > wholeFrom) { rowFull[wholeFrom]++; rowFull[wholeTo]-- }
+    }
+    for (let column = 1; column < columns; column++) rowFull[column] += rowFull[column - 1]
+    // The chords' end pieces (as partialPieces gives them) in cells no chord spans whole, packed inline.
+    let kept = 0
     if (pieceKeys.length < 2 * (to - from)) pieceKeys = new Float64Array(4 * (to - from))
     for (let span = from; span < to; span++) {
       const low = lows[span], high = highs[span]
-      const wholeFrom = Math.ceil(low / UNITS), wholeTo = Math.floor(high / UNITS)
-      if (wholeTo > wholeFrom) { rowFull[wholeFrom]++; rowFull[wholeTo]-- }
-      // The chord's end pieces (as partialPieces gives them), packed inline: this loop runs for every chord.
-      const first = Math.floor(low / UNITS), last = Math.ceil(high / UNITS) - 1
+      const first = low >>> UNIT_BITS, last = ((high + UNITS - 1) >>> UNIT_BITS) - 1
       const firstFrom = low - first * UNITS
       if (first === last) {
         const end = high - first * UNITS
-        if (firstFrom > 0 || end < UNITS) pieceKeys[count++] = (first * PIECE_SHIFT + firstFrom) * PIECE_SHIFT + end
+        if ((firstFrom > 0 || end < UNITS) && rowFull[first] === 0) pieceKeys[kept++] = (first * PIECE_SHIFT + firstFrom) * PIECE_SHIFT + end
         continue
       }
-      if (firstFrom > 0) pieceKeys[count++] = (first * PIECE_SHIFT + firstFrom) * PIECE_SHIFT + UNITS
+      if (firstFrom > 0 && rowFull[first] === 0) pieceKeys[kept++] = (first * PIECE_SHIFT + firstFrom) * PIECE_SHIFT + UNITS
       const lastTo = high - last * UNITS
-      if (lastTo < UNITS) pieceKeys[count++] = last * PIECE_SHIFT * PIECE_SHIFT + lastTo
-    }
-    for (let column = 1; column < columns; column++) rowFull[column] += rowFull[column - 1]
-    // Pieces in cells no chord spans whole, sorted by cell and start, merged per cell.
-    let kept = 0
-    for (let index = 0; index < count; index++) {
-      if (rowFull[Math.floor(pieceKeys[index] * PER_COLUMN)] === 0) pieceKeys[kept++] = pieceKeys[index]
+      if (lastTo < UNITS && rowFull[last] === 0) pieceKeys[kept++] = last * PIECE_SHIFT * PIECE_SHIFT + lastTo
     }
     const sortedPieces = pieceKeys.subarray(0, kept).sort()
     let cell = -1, start = 0, end = 0
@@ -189,7 +188,7 @@ export function createCountGrid(
       lows[slot] = low
       highs[slot] = high
       moves += span - slot
-      if (moves > 16 * (to - from)) {
+      if (moves > 4 * (to - from)) {
         // Far from sorted (e.g. many centres on one meridian): pack low end and position into one sortable key.
         if (keys.length < to - from) keys = new Float64Array((to - from) * 2)
         for (let other = from; other < to; other++) keys[other - from] = lows[other] * KEY_SHIFT + (other - from)
