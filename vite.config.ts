@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs'
 import { defineConfig, loadEnv, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
@@ -33,16 +34,77 @@ function iconLinks(): Plugin {
   }
 }
 
+type Position = [number, number]
+interface PreviewGeometry { type: string; coordinates: unknown }
+
+/**
+ * map-preview.svg: a static picture of the city (outline, planning areas, every institution) drawn from the data at
+ * build time. The map pane shows it until MapLibre has started, so the first screen paints the map area at once,
+ * without JavaScript work and without waiting for the data. Same bounds as the map's first view, Web Mercator.
+ */
+function mapPreview(publicDir: string): Plugin {
+  const FILE = 'map-preview.svg'
+  const BOUNDS = [120.35, 31.72, 120.9, 32.05] as const
+  const project = ([lon, lat]: Position) => [
+    Math.round(((lon - BOUNDS[0]) * Math.PI) / 180 * 100_000),
+    Math.round(-Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) * 100_000),
+  ]
+  const read = (name: string) => {
+    const path = `${publicDir}/data/${name}`
+    return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { features: { geometry: PreviewGeometry }[] }).features : []
+  }
+  const ringsOf = (geometry: PreviewGeometry) =>
+    (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : []) as Position[][][]
+  // Whole units (1 unit ≈ 0.6 m): points closer than that add bytes, not detail.
+  const pathOf = (name: string) => read(name).flatMap(({ geometry }) => ringsOf(geometry).flat()).map((ring) => {
+    const points = ring.map(project).filter((point, index, all) => index === 0 || point.join() !== all[index - 1].join())
+    return `M${points.map((point) => point.join(' ')).join('L')}Z`
+  }).join('')
+  const svg = () => {
+    const [minX, maxY] = project([BOUNDS[0], BOUNDS[1]])
+    const [maxX, minY] = project([BOUNDS[2], BOUNDS[3]])
+    const radius = 8
+    const dots = read('institutions.geojson').filter(({ geometry }) => geometry.type === 'Point').map(({ geometry }) => {
+      const [x, y] = project(geometry.coordinates as Position)
+      return `M${x - radius} ${y}a${radius} ${radius} 0 1 0 ${2 * radius} 0a${radius} ${radius} 0 1 0 ${-2 * radius} 0Z`
+    }).join('')
+    const line = 'vector-effect="non-scaling-stroke"'
+    return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${minX} ${minY} ${maxX - minX} ${maxY - minY}">`
+      + `<path d="${pathOf('boundary.geojson')}" fill="#f8fafc" stroke="#334155" stroke-width="1.5" ${line}/>`
+      + `<path d="${pathOf('zones.geojson')}" fill="none" stroke="#64748b" stroke-width="1" stroke-dasharray="2 2" ${line}/>`
+      + `<path d="${dots}" fill="#0f766e" stroke="#fff" stroke-width="1" ${line}/></svg>\n`
+  }
+  return {
+    name: 'zjg-map-preview',
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        if (request.url?.split('?')[0] !== `/${FILE}`) return next()
+        response.setHeader('Content-Type', 'image/svg+xml')
+        response.end(svg())
+      })
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: FILE, source: svg() })
+    },
+    // Fetched with the scripts, so the picture is there when the app first paints (it is the largest element).
+    transformIndexHtml: () => [
+      { tag: 'link', attrs: { rel: 'preload', as: 'image', href: FILE, type: 'image/svg+xml' }, injectTo: 'head' },
+    ],
+  }
+}
+
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_')
   const tianditu = Boolean(env.VITE_TIANDITU_TOKEN)
+  const publicDir = process.env.ZJG_PUBLIC_DIR ?? 'public'
   return {
     base: './',
     // A second public dir lets the update test build another version with different data.
-    publicDir: process.env.ZJG_PUBLIC_DIR ?? 'public',
+    publicDir,
     plugins: [
       vue(),
       iconLinks(),
+      mapPreview(publicDir),
       cspManifest(tianditu),
       VitePWA({
         strategies: 'generateSW',

@@ -86,6 +86,9 @@ for (const { page, results } of measured) {
   console.log(`\n${page.name}: ${url}${page.query}`)
   console.log(`performance ${median('performance')}  accessibility ${median('accessibility')}  best-practices ${median('best-practices')}  seo ${median('seo')}`)
   console.log(`LCP ${(median('lcpMs') / 1000).toFixed(2)} s  TBT ${Math.round(median('tbtMs'))} ms  MapLibre started in the trace: ${results.map((result) => (result.mapStarted ? 'yes' : 'no')).join('/')}`)
+  if (results.length > 1) {
+    results.forEach((result, index) => console.log(`  run ${index + 1}: performance ${result.performance}  accessibility ${result.accessibility}  best-practices ${result['best-practices']}  seo ${result.seo}  LCP ${(result.lcpMs / 1000).toFixed(2)} s  TBT ${Math.round(result.tbtMs)} ms  MapLibre in the trace: ${result.mapStarted ? 'yes' : 'no'}`))
+  }
   console.log(results.at(-1).costliest)
   const failed = [...new Set(results.flatMap((result) => result.failed))]
   if (failed.length) console.log(`below 100: ${failed.join(', ')}`)

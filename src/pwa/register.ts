@@ -1,5 +1,6 @@
 import { reactive } from 'vue'
 import type { Workbox } from 'workbox-window'
+import { afterFirstScreen } from './idle-component'
 
 /** What the PWA status prompt shows. Plain data, shared by the prompt component and tests. */
 export const pwaState = reactive({
@@ -15,8 +16,8 @@ let started = false
 let reloadRequested = false
 
 /**
- * Registers the service worker through workbox-window once the page has loaded, so precaching never competes with
- * the first paint (workbox-window itself is fetched then too). Does nothing where there is no service worker (some
+ * Registers the service worker through workbox-window once the page has loaded and is idle, so precaching never
+ * competes with the first paint (workbox-window itself is fetched then too). Does nothing where there is no service worker (some
  * webviews) or in the dev server.
  */
 export function registerServiceWorker(): void {
@@ -35,9 +36,7 @@ export function registerServiceWorker(): void {
     document.addEventListener('visibilitychange', check)
     setInterval(check, UPDATE_CHECK_MS)
   }
-  const startQuietly = () => { start().catch(() => { /* Chunk unavailable: the app keeps working online. */ }) }
-  if (document.readyState === 'complete') startQuietly()
-  else window.addEventListener('load', startQuietly, { once: true })
+  void afterFirstScreen().then(start).catch(() => { /* Chunk unavailable: the app keeps working online. */ })
 }
 
 /** Activates the waiting version and reloads into it (the user asked for it). */

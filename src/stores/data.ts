@@ -4,6 +4,7 @@ import type { FeatureCollection, Point, Polygon, MultiPolygon } from 'geojson'
 import type { InstitutionProperties, ManifestFile, ZoneProperties } from '../lib/types'
 import { validateDataFile } from '../pwa/validate-data-file'
 import { readLastGood, saveLastGoodFile, saveLastGoodManifest } from '../pwa/last-good-data'
+import { afterFirstScreen } from '../pwa/idle-component'
 
 export type InstitutionCollection = FeatureCollection<Point, InstitutionProperties>
 export type ZoneCollection = FeatureCollection<Polygon | MultiPolygon, ZoneProperties>
@@ -91,7 +92,8 @@ export const useDataStore = defineStore('data', () => {
       apply(set)
       fallbackReason.value = ''
       status.value = 'ready'
-      void remember(set)
+      // Copying ~200 kB into Cache Storage costs main-thread time: not in the task that shows the data.
+      void afterFirstScreen().then(() => remember(set))
     } catch (cause) {
       const reason = cause instanceof Error ? cause.message : String(cause)
       try {

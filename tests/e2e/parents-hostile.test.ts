@@ -39,8 +39,8 @@ test('names and fields with HTML or script render as text and run nothing', asyn
   }
   // The javascript: "phone" becomes no link at all.
   expect(await sheet.locator('a[href^="javascript"]').count()).toBe(0)
-  // No element from the data's markup; the map placeholder's own picture is the only SVG allowed before MapLibre starts.
-  expect(await page.locator('.app img, .app svg:not(.map-placeholder), .app iframe, .app script, .app b').count()).toBe(0)
+  // No element from the data's markup; the map placeholder's own picture is the only image allowed before MapLibre starts.
+  expect(await page.locator('.app img:not(.map-placeholder), .app svg, .app iframe, .app script, .app b').count()).toBe(0)
   await page.getByRole('button', { name: '导航' }).click()
   await page.locator('.list-item[data-id="HOSTILE2"] button').click()
   await expect.poll(() => sheet.textContent()).toContain('{{ 7*7 }} <script>window.__pwned=9</script>')
