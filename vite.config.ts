@@ -86,9 +86,12 @@ function mapPreview(publicDir: string): Plugin {
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: FILE, source: svg() })
     },
-    // Fetched with the scripts, so the picture is there when the app first paints (it is the largest element).
+    // Fetched with the scripts, so the picture is there when the app first paints (it is the largest element),
+    // and so are the data files of the first screen (CORE_FILES in src/stores/data.ts): no manifest → files chain.
     transformIndexHtml: () => [
       { tag: 'link', attrs: { rel: 'preload', as: 'image', href: FILE, type: 'image/svg+xml' }, injectTo: 'head' },
+      ...['manifest.json', 'institutions.geojson', 'zones.geojson', 'boundary.geojson'].map((name) => (
+        { tag: 'link', attrs: { rel: 'preload', as: 'fetch', href: `data/${name}`, crossorigin: true }, injectTo: 'head' as const })),
     ],
   }
 }
