@@ -41,8 +41,9 @@ export function circleRowSpans(
     const rest = havRadius - sinHalf * sinHalf
     if (rest < 0) continue
     const halfUnits = scale * smallAsin(Math.min(1, Math.sqrt(rest * perSiteCos * rowSec[row])))
-    const low = Math.max(0, Math.round(centre - halfUnits))
-    const high = Math.min(width, Math.round(centre + halfUnits))
+    // Rounded to the nearest unit (floor of x + 0.5: exact at these magnitudes, and cheaper than Math.round).
+    const low = Math.max(0, Math.floor(centre - halfUnits + 0.5))
+    const high = Math.min(width, Math.floor(centre + halfUnits + 0.5))
     if (high > low) visit(row, low, high)
   }
 }

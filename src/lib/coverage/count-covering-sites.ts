@@ -91,8 +91,10 @@ export function countCoveringSites(
       const first = Math.max(0, Math.floor((lng - outer - west) / bucketLng))
       const last = Math.min(columns - 1, Math.floor((lng + outer - west) / bucketLng))
       if (last < first) continue
-      const inner = Math.min(halfWidth(edgeLat[row], edgeCos[row], siteLat, siteCos, havInner),
-        halfWidth(edgeLat[row + 1], edgeCos[row + 1], siteLat, siteCos, havInner))
+      // Narrowest at the edge farther from the centre's latitude (the width falls off away from it; the 1 m
+      // margin of havInner absorbs the sub-millimetre poleward shift of the widest latitude).
+      const far = lat - (south + row * bucketLat) > south + (row + 1) * bucketLat - lat ? row : row + 1
+      const inner = halfWidth(edgeLat[far], edgeCos[far], siteLat, siteCos, havInner)
       let fullFirst = inner < 0 ? last + 1 : Math.max(first, Math.ceil((lng - inner - west) / bucketLng))
       const fullLast = inner < 0 ? first - 1 : Math.min(last, Math.floor((lng + inner - west) / bucketLng) - 1)
       if (fullLast < fullFirst) fullFirst = last + 1
