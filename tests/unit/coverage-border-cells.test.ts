@@ -34,7 +34,8 @@ describe('partial cells along outlines', () => {
     // Right triangle (0,0)–(2,0)–(0,2): the diagonal halves cells (1,0) and (0,1); cell (0,0) is whole.
     const seen: [number, number[], number[]][] = []
     polygonRowFractions([[[0, 0], [2, 0], [0, 2], [0, 0]]], 4, 4, (point) => [point[0], point[1]],
-      (row, interior, border) => seen.push([row, [...interior], [...border]]))
+      (row, interior, interiorLength, border, borderLength) =>
+        seen.push([row, [...interior.subarray(0, interiorLength)], [...border.subarray(0, borderLength)]]))
     expect(seen).toEqual([[0, [0, 1], [1, 0.5]], [1, [], [0, 0.5]]])
   })
 

@@ -123,31 +123,33 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
     [(projectX(lng) - originX) / cellSizeMeters, (projectY(lat) - originY) / cellSizeMeters]
   // Collect, per row, the runs of cells wholly inside each outline (code = zone index, or −1 for the city)
   // and the cut cells with their inside fraction; then cut each row into segments of one class.
-  // Flat records first (row, start, end, code) and (row, column, code, share), then bucketed by row with a
-  // stable counting sort into typed arrays: row r's runs are runsOf[3 * runFrom[r]] … (start, end, code triples).
-  const runRecords: number[] = []
-  const cutRecords: number[] = []
-  const collect = (code: number) => (row: number, interior: number[], border: number[]) => {
-    for (let index = 0; index < interior.length; index += 2) runRecords.push(row, interior[index], interior[index + 1], code)
-    for (let index = 0; index < border.length; index += 2) cutRecords.push(row, border[index], code, border[index + 1])
-  }
+  // Outline k (the zones, then the city) fills rows in order: its row r has the run pairs
+  // runValues[runAt[k·rows + r]] … (+ 2·runPairs[…]) and the cut (column, share) pairs likewise.
   if (zoneRings.length >= BORDER_ZONE) throw new Error(`at most ${BORDER_ZONE - 1} zones`)
-  zoneRings.forEach((rings, zoneIndex) => polygonRowFractions(rings, columns, rows, toGrid, collect(zoneIndex)))
-  polygonRowFractions(cityRings, columns, rows, toGrid, collect(-1))
-  const bucketByRow = (records: number[]) => {
-    const from = new Int32Array(rows + 1)
-    for (let record = 0; record < records.length; record += 4) from[records[record] + 1]++
-    for (let row = 0; row < rows; row++) from[row + 1] += from[row]
-    const next = from.slice(0, rows)
-    const values = new Float64Array((records.length / 4) * 3)
-    for (let record = 0; record < records.length; record += 4) {
-      const slot = 3 * next[records[record]]++
-      values[slot] = records[record + 1]; values[slot + 1] = records[record + 2]; values[slot + 2] = records[record + 3]
-    }
-    return { from, values }
+  const outlines = [...zoneRings, cityRings]
+  const outlineCode = (outline: number) => (outline < zoneRings.length ? outline : -1)
+  const runAt = new Int32Array(outlines.length * rows), runPairs = new Int32Array(outlines.length * rows)
+  const cutAt = new Int32Array(outlines.length * rows), cutPairs = new Int32Array(outlines.length * rows)
+  let runValues = new Float64Array(4096), runLength = 0
+  let cutValues = new Float64Array(4096), cutLength = 0
+  const grow = (values: Float64Array, needed: number) => {
+    if (needed <= values.length) return values
+    const larger = new Float64Array(Math.max(needed, values.length * 2))
+    larger.set(values)
+    return larger
   }
-  const { from: runFrom, values: runsOf } = bucketByRow(runRecords)
-  const { from: cutFrom, values: cutsOf } = bucketByRow(cutRecords)
+  outlines.forEach((rings, outline) => polygonRowFractions(rings, columns, rows, toGrid,
+    (row, interior, interiorLength, border, borderLength) => {
+      const slot = outline * rows + row
+      runValues = grow(runValues, runLength + interiorLength)
+      runValues.set(interior.subarray(0, interiorLength), runLength)
+      runAt[slot] = runLength; runPairs[slot] = interiorLength / 2; runLength += interiorLength
+      cutValues = grow(cutValues, cutLength + borderLength)
+      cutValues.set(border.subarray(0, borderLength), cutLength)
+      cutAt[slot] = cutLength; cutPairs[slot] = borderLength / 2; cutLength += borderLength
+    }))
+  // The row being assembled: runs as (start, end, code) and cuts as (column, code, share) triples, in outline order.
+  let runsOf = new Float64Array(96), cutsOf = new Float64Array(96)
   const cellsPerClass = new Int32Array(256)
   cellsPerClass[NO_ZONE] = columns * rows
   const rowRuns = new Int32Array(rows + 1)
@@ -175,15 +177,26 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
   }
   let order = new Float64Array(64)
   for (let row = 0; row < rows; row++) {
-    const runBase = 3 * runFrom[row], runLimit = 3 * runFrom[row + 1]
+    let runLimit = 0, cutTriples = 0
+    for (let outline = 0; outline < outlines.length; outline++) {
+      const slot = outline * rows + row
+      const code = outlineCode(outline)
+      if (runLimit + 3 * runPairs[slot] > runsOf.length) runsOf = grow(runsOf, runLimit + 3 * runPairs[slot])
+      for (let pair = 0, at = runAt[slot]; pair < runPairs[slot]; pair++, at += 2) {
+        runsOf[runLimit++] = runValues[at]; runsOf[runLimit++] = runValues[at + 1]; runsOf[runLimit++] = code
+      }
+      if (3 * (cutTriples + cutPairs[slot]) > cutsOf.length) cutsOf = grow(cutsOf, 3 * (cutTriples + cutPairs[slot]))
+      for (let pair = 0, at = cutAt[slot]; pair < cutPairs[slot]; pair++, at += 2, cutTriples++) {
+        cutsOf[3 * cutTriples] = cutValues[at]; cutsOf[3 * cutTriples + 1] = code; cutsOf[3 * cutTriples + 2] = cutValues[at + 1]
+      }
+    }
     rowSegments.length = 0
     rowRuns[row] = segments.length / 3
-    const cutBase = 3 * cutFrom[row]
-    if (runLimit === runBase && cutFrom[row + 1] === cutFrom[row]) continue
+    if (runLimit === 0 && cutTriples === 0) continue
     // Interior segments of one class, as before the cut cells are taken out.
-    const cutCount2 = ((runLimit - runBase) / 3) * 2
+    const cutCount2 = (runLimit / 3) * 2
     if (cuts.length < cutCount2) cuts = new Float64Array(cutCount2 * 2)
-    for (let run = runBase, cut = 0; run < runLimit; run += 3, cut += 2) { cuts[cut] = runsOf[run]; cuts[cut + 1] = runsOf[run + 1] }
+    for (let run = 0, cut = 0; run < runLimit; run += 3, cut += 2) { cuts[cut] = runsOf[run]; cuts[cut + 1] = runsOf[run + 1] }
     sortPrefix(cuts, cutCount2)
     for (let cut = 0; cut + 1 < cutCount2; cut++) {
       const start = cuts[cut]
@@ -191,7 +204,7 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
       if (end === start) continue
       let zone = NO_ZONE
       let city = 0
-      for (let run = runBase; run < runLimit; run += 3) {
+      for (let run = 0; run < runLimit; run += 3) {
         if (runsOf[run] > start || runsOf[run + 1] < end) continue
         if (runsOf[run + 2] < 0) city = IN_CITY
         else zone = runsOf[run + 2] // a later zone wins where zones overlap
@@ -199,16 +212,16 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
       if ((zone | city) !== NO_ZONE) rowSegments.push(start, end, zone | city)
     }
     // Cut cells sorted by column; each becomes a border cell whose entries add the outlines it is wholly in.
-    const cutCount = cutFrom[row + 1] - cutFrom[row]
+    const cutCount = cutTriples
     if (order.length < cutCount) order = new Float64Array(cutCount * 2)
-    for (let cut = 0; cut < cutCount; cut++) order[cut] = cutsOf[cutBase + 3 * cut] * CUT_KEY + cut // column, then input order
+    for (let cut = 0; cut < cutCount; cut++) order[cut] = cutsOf[3 * cut] * CUT_KEY + cut // column, then input order
     const sorted = sortPrefix(order, cutCount)
     // Back from keys to cut positions (CUT_KEY is a power of two: the multiplication is exact, unlike a slow `%`).
     for (let position = 0; position < cutCount; position++) sorted[position] -= Math.floor(sorted[position] * PER_CUT_KEY) * CUT_KEY
     let segment = 0
     let column = 0
     for (let position = 0; position < cutCount;) {
-      const cell = cutsOf[cutBase + 3 * sorted[position]]
+      const cell = cutsOf[3 * sorted[position]]
       while (segment < rowSegments.length && rowSegments[segment + 1] <= cell) {
         pushSegment(Math.max(column, rowSegments[segment]), rowSegments[segment + 1], rowSegments[segment + 2], row)
         segment += 3
@@ -218,10 +231,10 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
       let cityUnits = inside & IN_CITY ? FRACTION_UNITS : 0
       if ((inside & NO_ZONE) !== NO_ZONE) addEntry(inside & NO_ZONE, FRACTION_UNITS)
       if (inside & IN_CITY) addEntry(CITY_SLOT, FRACTION_UNITS)
-      for (; position < cutCount && cutsOf[cutBase + 3 * sorted[position]] === cell; position++) {
+      for (; position < cutCount && cutsOf[3 * sorted[position]] === cell; position++) {
         const cut = sorted[position]
-        const code = cutsOf[cutBase + 3 * cut + 1]
-        const units = Math.min(FRACTION_UNITS, Math.round(cutsOf[cutBase + 3 * cut + 2] * FRACTION_UNITS))
+        const code = cutsOf[3 * cut + 1]
+        const units = Math.min(FRACTION_UNITS, Math.round(cutsOf[3 * cut + 2] * FRACTION_UNITS))
         if (code < 0) cityUnits = units
         addEntry(code < 0 ? CITY_SLOT : code, units)
       }
