@@ -34,11 +34,19 @@ export function addCoverageLayers(map: MapLibreMap) {
   map.addLayer({ id: 'planner-circles-line', type: 'line', source: SOURCE.circles, paint: { 'line-color': HYPOTHETICAL_COLOR, 'line-width': 2, 'line-dasharray': [2, 2] } }, below)
   map.addLayer({
     id: 'planner-communities-desert', type: 'circle', source: SOURCE.communities, filter: ['==', ['get', 'desert'], true],
-    paint: { 'circle-radius': 8, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#ea580c', 'circle-stroke-width': 2.5 },
+    // Rings grow with the zoom: at city zoom on a phone, full-size rings for every desert would merge into noise.
+    paint: {
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 3.5, 12, 6, 14, 8],
+      'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#ea580c',
+      'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 9, 1.5, 13, 2.5],
+    },
   }, below)
   map.addLayer({
     id: 'planner-communities-uncovered', type: 'circle', source: SOURCE.communities, filter: ['==', ['get', 'uncovered'], true],
-    paint: { 'circle-radius': 4.5, 'circle-color': '#dc2626', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 },
+    paint: {
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 2.5, 13, 4.5],
+      'circle-color': '#dc2626', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1,
+    },
   }, below)
   // On top of everything: hypothetical sites must stay grabbable.
   map.addLayer({

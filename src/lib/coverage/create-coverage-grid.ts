@@ -130,8 +130,8 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
   const outlineCode = (outline: number) => (outline < zoneRings.length ? outline : -1)
   const runAt = new Int32Array(outlines.length * rows), runPairs = new Int32Array(outlines.length * rows)
   const cutAt = new Int32Array(outlines.length * rows), cutPairs = new Int32Array(outlines.length * rows)
-  let runValues = new Float64Array(4096), runLength = 0
-  let cutValues = new Float64Array(4096), cutLength = 0
+  let runValues: Float64Array = new Float64Array(4096), runLength = 0
+  let cutValues: Float64Array = new Float64Array(4096), cutLength = 0
   const grow = (values: Float64Array, needed: number) => {
     if (needed <= values.length) return values
     const larger = new Float64Array(Math.max(needed, values.length * 2))
@@ -149,7 +149,7 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
       cutAt[slot] = cutLength; cutPairs[slot] = borderLength / 2; cutLength += borderLength
     }))
   // The row being assembled: runs as (start, end, code) and cuts as (column, code, share) triples, in outline order.
-  let runsOf = new Float64Array(96), cutsOf = new Float64Array(96)
+  let runsOf: Float64Array = new Float64Array(96), cutsOf: Float64Array = new Float64Array(96)
   const cellsPerClass = new Int32Array(256)
   cellsPerClass[NO_ZONE] = columns * rows
   const rowRuns = new Int32Array(rows + 1)
