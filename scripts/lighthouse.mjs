@@ -1,12 +1,15 @@
 // `npm run lighthouse`: builds the data and the app, serves dist/ with scripts/serve.mjs, runs Lighthouse 12
 // (mobile, simulated throttling) in headless Chromium, and prints the four category scores, LCP and TBT, then the
 // dist checks (first-screen JS without MapLibre ≤ 80 kB gzip, data ≤ 150 kB gzip, precache list).
-// Two pages are measured: the default one (MapLibre starts at the first touch or when the page has been idle a few
-// seconds, usually after the trace ends) and `?map=eager`, where MapLibre starts at the first idle moment after load,
-// so its whole start-up (code, worker, style, data, first frames) lies inside the trace.
+// Two pages are measured: the default one (a static map picture built from the data paints first; MapLibre starts
+// at the first touch, or by itself once the page has been quiet — no request, no long task — for 4 s after load,
+// which is after Lighthouse's trace ends; "MapLibre started in the trace" says whether it did) and `?map=eager`,
+// where MapLibre starts at the first idle moment after load, so its whole start-up (code, worker, style, data,
+// first frames) lies inside the trace.
 // Flags: --no-build (use the existing build), --dist=DIR (serve and check DIR instead of dist/; implies --no-build),
-// --runs=N (median of N runs per page, default 1), --with-map (only the page with the map), --without-map (only
-// the default page). CHROME_PATH picks the browser. Reports: tmp/lighthouse.json, tmp/lighthouse-map.json.
+// --runs=N (N runs per page: prints the median and each run), --with-map (only the page with the map),
+// --without-map (only the default page). CHROME_PATH picks the browser. Reports (last run):
+// tmp/lighthouse.json, tmp/lighthouse-map.json. This machine's CPU load moves the simulated numbers: measure alone.
 import { spawnSync } from 'node:child_process'
 import { writeFileSync, mkdirSync } from 'node:fs'
 import lighthouse from 'lighthouse'
