@@ -1,5 +1,5 @@
 /** Below this many values an insertion sort in JavaScript beats the native typed-array sort (a call into C++). */
-const NATIVE_FROM = 32
+const NATIVE_FROM = 96
 
 /**
  * Sorts the first `count` values of a typed array ascending, in place, and returns that part as a subarray.
