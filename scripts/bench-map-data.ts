@@ -1,7 +1,7 @@
 // Seeded synthetic institutions (any number) for the map benchmark and the filter-expression agreement test.
 import type { Feature, FeatureCollection, Point } from 'geojson'
 import { AREA_IDS, INSTITUTION_TYPES, SERVICE_FORMS, type InstitutionProperties } from '../src/lib/types'
-import { seededRandom } from './bench/synthetic-data'
+import { seededRandom } from '../src/lib/seeded-random'
 
 const BOX = { west: 120.4, south: 31.78, east: 120.82, north: 32.0 }
 

@@ -4,7 +4,8 @@ import { createCoverageGrid, createCoverageState } from '../../src/lib/coverage'
 import { bruteForceCoveredUnder3 } from './brute-force'
 import { fineReference } from './fine-reference'
 import { naiveTurfCoverage } from './naive-turf'
-import { seededRandom, syntheticData } from './synthetic-data'
+import { seededRandom } from '../../src/lib/seeded-random'
+import { syntheticData } from './synthetic-data'
 
 const RADIUS = 1000
 const [mode, sitesArg, communitiesArg] = process.argv.slice(2)

@@ -2,6 +2,7 @@
 import { Delaunay } from 'd3-delaunay'
 import { booleanPointInPolygon, featureCollection, intersect, point, polygon } from '@turf/turf'
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
+import { seededRandom } from '../../src/lib/seeded-random'
 import { AREA_IDS, INSTITUTION_TYPES, type AreaId } from '../../src/lib/types'
 import type { CoverageCommunity, CoverageSite } from '../../src/lib/coverage/types'
 
@@ -12,18 +13,6 @@ export interface SyntheticData {
   zones: FeatureCollection<Polygon | MultiPolygon, { id: AreaId }>
   sites: CoverageSite[]
   communities: CoverageCommunity[]
-}
-
-/** mulberry32: a tiny seeded PRNG, so every run and every child process sees the same data. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 function makeBoundary(random: () => number): Feature<Polygon> {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { haversineMeters } from '../../src/lib/coverage'
 import { countCoveringSites } from '../../src/lib/coverage/count-covering-sites'
-import { seededRandom, syntheticData } from '../../scripts/bench/synthetic-data'
+import { seededRandom } from '../../src/lib/seeded-random'
+import { syntheticData } from '../../scripts/bench/synthetic-data'
 
 function bruteCounts(points: { lng: number; lat: number }[], centres: { lng: number; lat: number }[], radius: number): number[] {
   return points.map((point) => centres.filter((centre) => haversineMeters(centre.lng, centre.lat, point.lng, point.lat) <= radius).length)

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import {
   computeAccessibility, createCoverageGrid, createCoverageState, createPointIndex, haversineMeters, type CoverageSite,
 } from '../../src/lib/coverage'
-import { seededRandom, syntheticData } from '../../scripts/bench/synthetic-data'
+import { seededRandom } from '../../src/lib/seeded-random'
+import { syntheticData } from '../../scripts/bench/synthetic-data'
 import { createCountGrid } from '../../src/lib/coverage/create-count-grid'
 import { coveredUnitsPerCell } from '../fixtures/coverage/covered-units-per-cell'
 import { NO_ZONE } from '../../src/lib/coverage/create-coverage-grid'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { sortPrefix } from '../../src/lib/coverage/sort-prefix'
-import { seededRandom } from '../../scripts/bench/synthetic-data'
+import { seededRandom } from '../../src/lib/seeded-random'
 
 describe('sortPrefix', () => {
   it('sorts the first count values like the native numeric sort, short and long, and leaves the rest alone', () => {
