@@ -2,6 +2,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import { defineConfig, loadEnv, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
+import type { FeatureCollection, Point } from 'geojson'
+import { polygonRings } from './src/lib/coverage/polygon-rings'
+import { CITY_VIEW_BOUNDS } from './src/lib/types'
 
 const THEME_COLOR = '#0f766e'
 /** Tianditu serves tiles from t0…t7; only allowed (CSP) and cached (SW) when a token is built in. */
@@ -35,7 +38,6 @@ function iconLinks(): Plugin {
 }
 
 type Position = [number, number]
-interface PreviewGeometry { type: string; coordinates: unknown }
 
 /**
  * map-preview.svg: a static picture of the city (outline, planning areas, every institution) drawn from the data at
@@ -44,28 +46,27 @@ interface PreviewGeometry { type: string; coordinates: unknown }
  */
 function mapPreview(publicDir: string): Plugin {
   const FILE = 'map-preview.svg'
-  const BOUNDS = [120.35, 31.72, 120.9, 32.05] as const
+  const BOUNDS = CITY_VIEW_BOUNDS
   const project = ([lon, lat]: Position) => [
     Math.round(((lon - BOUNDS[0]) * Math.PI) / 180 * 100_000),
     Math.round(-Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) * 100_000),
   ]
-  const read = (name: string) => {
+  const read = (name: string): FeatureCollection => {
     const path = `${publicDir}/data/${name}`
-    return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { features: { geometry: PreviewGeometry }[] }).features : []
+    return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as FeatureCollection) : { type: 'FeatureCollection', features: [] }
   }
-  const ringsOf = (geometry: PreviewGeometry) =>
-    (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : []) as Position[][][]
   // Whole units (1 unit ≈ 0.6 m): points closer than that add bytes, not detail.
-  const pathOf = (name: string) => read(name).flatMap(({ geometry }) => ringsOf(geometry).flat()).map((ring) => {
-    const points = ring.map(project).filter((point, index, all) => index === 0 || point.join() !== all[index - 1].join())
+  const pathOf = (name: string) => polygonRings(read(name)).map((ring) => {
+    const points = ring.map((position) => project(position as Position))
+      .filter((point, index, all) => index === 0 || point.join() !== all[index - 1].join())
     return `M${points.map((point) => point.join(' ')).join('L')}Z`
   }).join('')
   const svg = () => {
     const [minX, maxY] = project([BOUNDS[0], BOUNDS[1]])
     const [maxX, minY] = project([BOUNDS[2], BOUNDS[3]])
     const radius = 8
-    const dots = read('institutions.geojson').filter(({ geometry }) => geometry.type === 'Point').map(({ geometry }) => {
-      const [x, y] = project(geometry.coordinates as Position)
+    const dots = read('institutions.geojson').features.filter(({ geometry }) => geometry?.type === 'Point').map(({ geometry }) => {
+      const [x, y] = project((geometry as Point).coordinates as Position)
       return `M${x - radius} ${y}a${radius} ${radius} 0 1 0 ${2 * radius} 0a${radius} ${radius} 0 1 0 ${-2 * radius} 0Z`
     }).join('')
     const line = 'vector-effect="non-scaling-stroke"'

@@ -27,6 +27,10 @@ export const SERVICE_FORM_LABELS_ZH: Record<ServiceForm, string> = {
 }
 
 /** Planning area ids: the nine columns of 附件2. */
+/** The map's first view, [west, south, east, north] (WGS84): the whole city with a margin. The static picture
+ * shown before MapLibre starts (vite.config.ts) uses the same box, so the two line up. */
+export const CITY_VIEW_BOUNDS: readonly [number, number, number, number] = [120.35, 31.72, 120.9, 32.05]
+
 export const AREA_IDS = [
   'baoshui', 'yangshe', 'jinfeng', 'tangqiao', 'leyu', 'fenghuang', 'nanfeng', 'daxin', 'changyinsha',
 ] as const
