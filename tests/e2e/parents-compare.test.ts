@@ -17,9 +17,12 @@ test('favourites are kept, three institutions compare side by side, share copies
   const items = page.locator('.list-item')
   const names: string[] = []
   for (let index = 0; index < 4; index++) {
+    const name = (await items.nth(index).locator('.name').textContent()) ?? ''
     await items.nth(index).locator('button').click()
     const sheet = page.getByRole('complementary')
-    names.push((await sheet.locator('h2').textContent()) ?? '')
+    // The sheet is a lazy chunk and re-renders on selection: wait for this institution's heading.
+    await sheet.getByRole('heading', { level: 2, name, exact: true }).waitFor()
+    names.push(name)
     if (index === 0) {
       await sheet.getByRole('button', { name: '收藏' }).click()
       await sheet.getByRole('button', { name: '分享' }).click()
@@ -34,16 +37,16 @@ test('favourites are kept, three institutions compare side by side, share copies
   }
   await page.getByRole('button', { name: '关闭详情' }).click()
   await page.getByRole('button', { name: '查看对比' }).click()
+  // The compare table is a lazy chunk: poll until it has rendered.
   const table = page.getByRole('table')
-  const headers = await table.locator('thead th .name').allTextContents()
-  expect(headers).toEqual(names.slice(0, 3))
-  expect(await table.locator('tbody tr').first().locator('td').count()).toBe(3)
+  await expect.poll(() => table.locator('thead th .name').allTextContents()).toEqual(names.slice(0, 3))
+  await expect.poll(() => table.locator('tbody tr').first().locator('td').count()).toBe(3)
   // The favourite survives a reload and can be listed alone.
   await page.reload()
   await waitForData(page)
   await page.getByRole('checkbox', { name: '只看收藏' }).check()
   await expect.poll(() => items.count()).toBe(1)
-  expect(await items.first().locator('.name').textContent()).toBe(names[0])
+  await expect.poll(() => items.first().locator('.name').textContent()).toBe(names[0])
   expect(errors).toEqual([])
   await context.close()
 })

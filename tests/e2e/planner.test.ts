@@ -65,14 +65,14 @@ test('the planner view shows the coverage figure, the indicator table with met w
 
   // Charts: nine bars each, with a table alternative of the same nine rows.
   const places = page.getByRole('figure', { name: '各片区托位数与目标' })
-  expect(await places.locator('svg[role="img"] rect').count()).toBe(9)
+  await expect.poll(() => places.locator('svg[role="img"] rect').count()).toBe(9)
   await places.getByText('以表格查看').click()
   const placesTable = places.getByRole('table', { name: '各片区托位数与目标' })
-  expect(await placesTable.locator('tbody tr').count()).toBe(9)
+  await expect.poll(() => placesTable.locator('tbody tr').count()).toBe(9)
   const baoshui = indicators.areas.baoshui.find((indicator) => indicator.id === 'capacityTotal')
   expect(await placesTable.locator('tbody tr').first().locator('td').first().textContent()).toBe(baoshui?.value?.toLocaleString('zh-CN'))
   const covered = page.getByRole('figure', { name: '各片区 15 分钟覆盖率（3 岁以下婴幼儿）' })
-  expect(await covered.locator('svg[role="img"] rect').count()).toBe(9)
+  await expect.poll(() => covered.locator('svg[role="img"] rect').count()).toBe(9)
   expect(errors).toEqual([])
   await context.close()
 })
@@ -182,7 +182,7 @@ test('printing gives a one-page report of the chosen area and nothing else', asy
   expect(await page.getByRole('region', { name: '张家港托育机构地图' }).isVisible()).toBe(false)
   expect(await page.getByRole('heading', { name: '覆盖设置' }).isVisible()).toBe(false)
   const reportRows = page.locator('.planner-report tbody tr')
-  expect(await reportRows.count()).toBe(indicators.areas.yangshe.length)
+  await expect.poll(() => reportRows.count()).toBe(indicators.areas.yangshe.length)
   const pdf = await page.pdf({ format: 'A4' })
   const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []
   expect(pages.length).toBe(1)
