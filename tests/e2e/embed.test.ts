@@ -139,7 +139,7 @@ describe('embedded in an allowlisted host page', () => {
     await expect.poll(() => received(page)).toContainEqual({ type: 'zjg-childcare/call', phone: target.properties.phone })
     // The host dials; the frame did not follow the tel: link and says who took the call.
     expect(appFrame.url().startsWith(APP)).toBe(true)
-    expect(await frame.getByRole('status').filter({ hasText: `已请所在应用拨打：${target.properties.phone}` }).isVisible()).toBe(true)
+    await expect.poll(() => frame.getByRole('status').filter({ hasText: `已请所在应用拨打：${target.properties.phone}` }).isVisible()).toBe(true)
 
     // resize reports the document height the host would size an iframe to.
     const height = await appFrame.evaluate(() => Math.ceil(document.documentElement.scrollHeight))
@@ -306,7 +306,7 @@ describe('degraded webviews still list the institutions', () => {
       const { frame, context } = await openHost(HOST, {}, noWebgl)
       // No message needed: the list replaces the map by itself, with a short notice.
       await expectListed(frame)
-      expect(await frame.getByText('此设备无法显示地图，已改为列表。').isVisible()).toBe(true)
+      await expect.poll(() => frame.getByText('此设备无法显示地图，已改为列表。').isVisible()).toBe(true)
       await context.close()
     } finally {
       await noWebgl.close()
