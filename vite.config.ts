@@ -97,6 +97,14 @@ function mapPreview(publicDir: string): Plugin {
   }
 }
 
+/** The sample flag and date of the data the build ships (null when the data has not been built). */
+function shippedData(publicDir: string): { sample: boolean; generatedAt: string } | null {
+  const path = `${publicDir}/data/manifest.json`
+  if (!existsSync(path)) return null
+  const { sample, generatedAt } = JSON.parse(readFileSync(path, 'utf8')) as { sample: boolean; generatedAt: string }
+  return { sample: sample === true, generatedAt: String(generatedAt) }
+}
+
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_')
   const tianditu = Boolean(env.VITE_TIANDITU_TOKEN)
@@ -177,6 +185,8 @@ export default defineConfig(({ mode }) => {
       __INTLIFY_PROD_DEVTOOLS__: 'false',
       // Messages are compiled by src/i18n/compile-message.ts: @intlify/message-compiler stays out of the bundle.
       __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',
+      // The shipped data's sample flag and date, for the first paint (SHIPPED_DATA in src/stores/data.ts).
+      __SHIPPED_DATA__: JSON.stringify(shippedData(publicDir)),
     },
     build: {
       target: 'es2022',

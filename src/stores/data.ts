@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import type { FeatureCollection, Point, Polygon, MultiPolygon } from 'geojson'
 import type { InstitutionProperties, ManifestFile, ZoneProperties } from '../lib/types'
 import { validateDataFile } from '../pwa/validate-data-file'
@@ -11,6 +11,13 @@ export type ZoneCollection = FeatureCollection<Polygon | MultiPolygon, ZonePrope
 export type BoundaryCollection = FeatureCollection<Polygon | MultiPolygon>
 
 /** The files the first screen needs; other stores load theirs with loadFile(). */
+/**
+ * The data this build shipped with (its manifest's sample flag and date, fixed at build time). Until the
+ * manifest arrives, the sample notice and the footer show these, so they are on the first paint and do not push
+ * the page down when the data comes; the manifest then decides (a data update may bring real data).
+ */
+const SHIPPED_DATA = typeof __SHIPPED_DATA__ === 'undefined' ? null : __SHIPPED_DATA__
+
 const CORE_FILES = ['institutions.geojson', 'zones.geojson', 'boundary.geojson'] as const
 const SEEN_VERSION_KEY = 'zjg.dataVersion'
 
@@ -64,6 +71,11 @@ export const useDataStore = defineStore('data', () => {
   const institutions = shallowRef<InstitutionCollection | null>(null)
   const zones = shallowRef<ZoneCollection | null>(null)
   const boundary = shallowRef<BoundaryCollection | null>(null)
+  /** Whether the data is sample data: the manifest's word, or while it loads the shipped data's (see SHIPPED_DATA). */
+  const sample = computed(() => (manifest.value ? manifest.value.sample : status.value !== 'error' && SHIPPED_DATA?.sample === true))
+  /** The data's date (YYYY-MM-DD), likewise; empty when there is no data. */
+  const generatedOn = computed(() =>
+    (manifest.value?.generatedAt ?? (status.value === 'error' ? '' : SHIPPED_DATA?.generatedAt ?? '')).slice(0, 10))
 
   function apply(set: Awaited<ReturnType<typeof readSet>>) {
     const [institutionFile, zoneFile, boundaryFile] = set.files
@@ -138,5 +150,5 @@ export const useDataStore = defineStore('data', () => {
     }
   }
 
-  return { status, error, fallbackReason, updatedFrom, manifest, institutions, zones, boundary, load, retry: load, loadFile }
+  return { status, error, fallbackReason, updatedFrom, manifest, sample, generatedOn, institutions, zones, boundary, load, retry: load, loadFile }
 })

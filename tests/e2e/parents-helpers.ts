@@ -21,6 +21,6 @@ export async function shownCount(page: Page): Promise<number> {
 /** Waits until the data has loaded (the count is no longer 0 for a non-empty dataset). */
 export async function waitForData(page: Page) {
   await page.getByTestId('result-count').waitFor()
-  await page.waitForFunction(() => !document.querySelector('[role="status"]')?.textContent?.includes('正在加载'))
+  await page.waitForFunction(() => ![...document.querySelectorAll('[role="status"]')].some((element) => element.textContent?.includes('正在加载')))
   await page.locator('.list-item').first().waitFor({ state: 'attached' })
 }
