@@ -141,11 +141,12 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
   outlines.forEach((rings, outline) => polygonRowFractions(rings, columns, rows, toGrid,
     (row, interior, interiorLength, border, borderLength) => {
       const slot = outline * rows + row
+      // Plain copies: a subarray view per row and outline would cost more than the few values it holds.
       runValues = grow(runValues, runLength + interiorLength)
-      runValues.set(interior.subarray(0, interiorLength), runLength)
+      for (let value = 0; value < interiorLength; value++) runValues[runLength + value] = interior[value]
       runAt[slot] = runLength; runPairs[slot] = interiorLength / 2; runLength += interiorLength
       cutValues = grow(cutValues, cutLength + borderLength)
-      cutValues.set(border.subarray(0, borderLength), cutLength)
+      for (let value = 0; value < borderLength; value++) cutValues[cutLength + value] = border[value]
       cutAt[slot] = cutLength; cutPairs[slot] = borderLength / 2; cutLength += borderLength
     }))
   // The row being assembled: runs as (start, end, code) and cuts as (column, code, share) triples, in outline order.
