@@ -4,7 +4,7 @@ import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
 import type { FeatureCollection, Point } from 'geojson'
 import { polygonRings } from './src/lib/coverage/polygon-rings'
-import { CITY_VIEW_BOUNDS } from './src/lib/types'
+import { CITY_VIEW_BOUNDS, type ManifestFile, type ShippedData } from './src/lib/types'
 
 const THEME_COLOR = '#0f766e'
 /** Tianditu serves tiles from t0…t7; only allowed (CSP) and cached (SW) when a token is built in. */
@@ -98,10 +98,10 @@ function mapPreview(publicDir: string): Plugin {
 }
 
 /** The sample flag and date of the data the build ships (null when the data has not been built). */
-function shippedData(publicDir: string): { sample: boolean; generatedAt: string } | null {
+function shippedData(publicDir: string): ShippedData | null {
   const path = `${publicDir}/data/manifest.json`
   if (!existsSync(path)) return null
-  const { sample, generatedAt } = JSON.parse(readFileSync(path, 'utf8')) as { sample: boolean; generatedAt: string }
+  const { sample, generatedAt } = JSON.parse(readFileSync(path, 'utf8')) as ManifestFile
   return { sample: sample === true, generatedAt: String(generatedAt) }
 }
 

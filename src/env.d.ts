@@ -1,6 +1,6 @@
 /// <reference types="vite/client" />
 /** Set at build time from public/data/manifest.json (vite.config.ts); absent in unit and component tests. */
-declare const __SHIPPED_DATA__: { sample: boolean; generatedAt: string } | null | undefined
+declare const __SHIPPED_DATA__: import('./lib/types').ShippedData | null | undefined
 declare module '*.vue' {
   import type { DefineComponent } from 'vue'
   const component: DefineComponent<object, object, unknown>

@@ -163,6 +163,9 @@ export interface IndicatorsFile {
   areas: Record<AreaId, IndicatorValue[]>
 }
 
+/** What a build fixes about the data it ships (vite.config.ts → __SHIPPED_DATA__). */
+export type ShippedData = Pick<ManifestFile, 'sample' | 'generatedAt'>
+
 export interface ManifestFile {
   generatedAt: string
   /** Short content hash of all data files together: changes when any data changes. */

@@ -10,7 +10,6 @@ export type InstitutionCollection = FeatureCollection<Point, InstitutionProperti
 export type ZoneCollection = FeatureCollection<Polygon | MultiPolygon, ZoneProperties>
 export type BoundaryCollection = FeatureCollection<Polygon | MultiPolygon>
 
-/** The files the first screen needs; other stores load theirs with loadFile(). */
 /**
  * The data this build shipped with (its manifest's sample flag and date, fixed at build time). Until the
  * manifest arrives, the sample notice and the footer show these, so they are on the first paint and do not push
@@ -18,6 +17,7 @@ export type BoundaryCollection = FeatureCollection<Polygon | MultiPolygon>
  */
 const SHIPPED_DATA = typeof __SHIPPED_DATA__ === 'undefined' ? null : __SHIPPED_DATA__
 
+/** The files the first screen needs; other stores load theirs with loadFile(). */
 const CORE_FILES = ['institutions.geojson', 'zones.geojson', 'boundary.geojson'] as const
 const SEEN_VERSION_KEY = 'zjg.dataVersion'
 

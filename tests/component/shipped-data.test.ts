@@ -4,10 +4,10 @@ import { createPinia, setActivePinia } from 'pinia'
 import { createI18n } from 'vue-i18n'
 import * as core from '../../src/i18n/messages/core'
 import * as parents from '../../src/i18n/messages/parents'
-import type { ManifestFile } from '../../src/lib/types'
+import type { ManifestFile, ShippedData } from '../../src/lib/types'
 
 /** The store (whose `sample` shows the header's notice), the footer and the count, with a given build-time __SHIPPED_DATA__ (a fresh module graph). */
-async function load(shipped: { sample: boolean; generatedAt: string } | undefined) {
+async function load(shipped: ShippedData | undefined) {
   vi.resetModules()
   if (shipped) vi.stubGlobal('__SHIPPED_DATA__', shipped)
   const { useDataStore } = await import('../../src/stores/data')

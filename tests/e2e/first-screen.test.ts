@@ -23,15 +23,12 @@ test('the built app draws every generated institution on the map', async () => {
 test('the sample notice, the footer and the loading word are on the first paint; nothing moves down when the data arrives', async () => {
   const manifest = JSON.parse(readFileSync('dist/data/manifest.json', 'utf8')) as { sample: boolean; generatedAt: string }
   expect(manifest.sample).toBe(true)
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true })
-  const page = await context.newPage()
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
   // Hold the manifest (and with it every data file) until the first screen has been looked at.
   let release = () => {}
   const held = new Promise<void>((resolve) => { release = resolve })
-  await page.route('**/data/manifest.json', async (route) => { await held; await route.continue() })
-  await page.goto(inject('baseUrl'))
+  const { page, context, errors } = await openPage(browser, inject('baseUrl'),
+    { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true },
+    (page) => page.route('**/data/manifest.json', async (route) => { await held; await route.continue() }))
   await expect.poll(() => page.getByTestId('result-count').textContent()).toBe('正在加载数据…')
   expect(await page.getByRole('note').textContent()).toContain('示例数据')
   expect(await page.getByRole('contentinfo').textContent()).toContain(`数据更新于 ${manifest.generatedAt.slice(0, 10)}`)
