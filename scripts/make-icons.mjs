@@ -48,7 +48,7 @@ const inRoundedSquare = (x, y, radius) => {
   return dx * dx + dy * dy <= radius * radius
 }
 
-/** Colour at unit coordinates (x, y) of the design scaled by `scale` around the centre; null = transparent. */
+/** Colour at unit coordinates (x, y) of the design scaled by `scale` around the center; null = transparent. */
 function designColor(x, y, { scale, corner }) {
   if (corner !== null && !inRoundedSquare(x, y, corner)) return null
   const u = 0.5 + (x - 0.5) / scale

@@ -1,5 +1,5 @@
 // An independent, much finer covered-area reference: thin horizontal strips of a cylindrical equal-area
-// projection, exact great-circle circle chords and exact polygon crossings along each strip's centre line.
+// projection, exact great-circle circle chords and exact polygon crossings along each strip's center line.
 import type { Position } from 'geojson'
 import { polygonRings } from '../../src/lib/coverage/polygon-rings'
 import type { SyntheticData } from './synthetic-data'

@@ -16,7 +16,7 @@ export interface SyntheticData {
 }
 
 function makeBoundary(random: () => number): Feature<Polygon> {
-  const centre = [(BBOX.west + BBOX.east) / 2, (BBOX.south + BBOX.north) / 2]
+  const center = [(BBOX.west + BBOX.east) / 2, (BBOX.south + BBOX.north) / 2]
   const halfWidth = (BBOX.east - BBOX.west) / 2
   const halfHeight = (BBOX.north - BBOX.south) / 2
   const phases = [random() * 6.28, random() * 6.28, random() * 6.28]
@@ -25,7 +25,7 @@ function makeBoundary(random: () => number): Feature<Polygon> {
     const angle = (2 * Math.PI * step) / 72
     const wobble = 0.8 + 0.08 * Math.sin(3 * angle + phases[0]) + 0.06 * Math.sin(5 * angle + phases[1])
       + 0.04 * Math.sin(11 * angle + phases[2])
-    ring.push([centre[0] + halfWidth * wobble * Math.cos(angle), centre[1] + halfHeight * wobble * Math.sin(angle)])
+    ring.push([center[0] + halfWidth * wobble * Math.cos(angle), center[1] + halfHeight * wobble * Math.sin(angle)])
   }
   ring.push(ring[0])
   return polygon([ring])

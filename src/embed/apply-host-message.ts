@@ -1,5 +1,5 @@
 import { watch } from 'vue'
-import type { HostMessage } from '../lib/embed-messages'
+import type { HostMessage } from '../lib/embed/embed-messages'
 import { useDataStore } from '../stores/data'
 import { useFiltersStore } from '../stores/filters'
 import { useLocationStore } from '../stores/location'

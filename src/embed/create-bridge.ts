@@ -1,5 +1,5 @@
-import { appMessageSchema, EMBED_MESSAGE_PREFIX, parseHostMessage, type AppMessage, type HostMessage } from '../lib/embed-messages'
-import { resolveParentOrigin } from '../lib/embed-parent-origin'
+import { appMessageSchema, EMBED_MESSAGE_PREFIX, parseHostMessage, type AppMessage, type HostMessage } from '../lib/embed/embed-messages'
+import { resolveParentOrigin } from '../lib/embed/embed-parent-origin'
 
 /** The parts of `window` the bridge uses (a plain object in unit tests). */
 export interface BridgeWindow {

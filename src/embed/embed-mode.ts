@@ -1,5 +1,5 @@
 import { readonly, ref } from 'vue'
-import { detectEmbedMode } from '../lib/embed-mode'
+import { detectEmbedMode } from '../lib/embed/embed-mode'
 
 // Read when this module loads, before the deep-link sync rewrites the URL (it drops `embed`, `lng`, `lat`).
 const initialSearch = typeof window === 'undefined' ? '' : window.location.search

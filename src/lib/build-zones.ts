@@ -38,7 +38,7 @@ function tidy(geometry: ZoneGeometry): ZoneGeometry {
 function zoneProperties(area: PlanningArea, approximate: boolean): ZoneProperties {
   return {
     id: area.id, name: area.name, nameEn: area.nameEn, approximate, units: [...area.units], under3: 0, population: 0,
-    seat: [area.centre[0], area.centre[1]],
+    seat: [area.center[0], area.center[1]],
   }
 }
 
@@ -55,7 +55,7 @@ function zoneProperties(area: PlanningArea, approximate: boolean): ZonePropertie
 export function buildZones(boundary: Feature<ZoneGeometry>, areas: readonly PlanningArea[]): ZoneCollection {
   const [west, south, east, north] = bbox(boundary)
   const scale = Math.cos((((south + north) / 2) * Math.PI) / 180)
-  const sites = areas.map((area) => [area.centre[0] * scale, area.centre[1]] as [number, number])
+  const sites = areas.map((area) => [area.center[0] * scale, area.center[1]] as [number, number])
   const xs = [west * scale, east * scale, ...sites.map((site) => site[0])]
   const ys = [south, north, ...sites.map((site) => site[1])]
   const margin = 0.1

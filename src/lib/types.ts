@@ -3,7 +3,7 @@
  * Everything under public/data/ is described here; change both sides together.
  */
 
-/** Normalised institution types (registry 机构类型 → type). */
+/** Normalized institution types (registry 机构类型 → type). */
 export const INSTITUTION_TYPES = ['center', 'community', 'kindergarten', 'employer', 'private'] as const
 export type InstitutionType = (typeof INSTITUTION_TYPES)[number]
 
@@ -71,8 +71,8 @@ export interface InstitutionProperties {
   updatedAt: string
   sample: boolean
   /**
-   * Build-time pinyin search keys: full pinyin (no tones) and initials of name, address and town, normalised
-   * (src/lib/search-normalise.ts) and joined by spaces. Absent in data built without them: text search only.
+   * Build-time pinyin search keys: full pinyin (no tones) and initials of name, address and town, normalized
+   * (src/lib/search-normalize.ts) and joined by spaces. Absent in data built without them: text search only.
    */
   searchKeys?: string
 }

@@ -291,7 +291,7 @@ export class MapController {
     })
   }
 
-  /** Centres the map on a point at street level (a deep link naming one institution). */
+  /** Centers the map on a point at street level (a deep link naming one institution). */
   focus(coordinates: [number, number]) {
     this.whenLoaded(() => this.map.jumpTo({ center: coordinates, zoom: Math.max(this.map.getZoom(), 14) }))
   }

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { matchesFilters, type InstitutionFilters } from '../lib/filter-institutions'
-import { createInstitutionSearch } from '../lib/search-institutions'
+import { createInstitutionSearch } from '../lib/search/search-institutions'
 import type { AreaId, InstitutionType, ServiceForm } from '../lib/types'
 import { useDataStore } from './data'
 

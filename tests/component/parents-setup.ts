@@ -3,7 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { createI18n } from 'vue-i18n'
 import * as core from '../../src/i18n/messages/core'
 import * as parents from '../../src/i18n/messages/parents'
-import { buildSearchKeys } from '../../src/lib/search-keys'
+import { buildSearchKeys } from '../../src/lib/search/search-keys'
 import type { InstitutionCollection } from '../../src/stores/data'
 import { useDataStore } from '../../src/stores/data'
 

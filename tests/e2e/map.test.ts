@@ -139,7 +139,7 @@ test('the default build makes no third-party request: map, glyphs, data, cluster
   await context.close()
 })
 
-test('a deep link naming one institution centres the map on it at street level', async () => {
+test('a deep link naming one institution centers the map on it at street level', async () => {
   const target = institutions.features[7]
   const [lng, lat] = target.geometry.coordinates
   const { page, context, errors } = await openPage(browser, `${inject('baseUrl')}?id=${target.properties.id}`, WIDE)

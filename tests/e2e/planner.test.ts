@@ -88,10 +88,10 @@ test('placing a hypothetical site and dragging it on the map canvas changes the 
   await page.waitForFunction(() => document.querySelector('.maplibregl-canvas') !== null)
   const box = await mapRegion.boundingBox()
   if (!box) throw new Error('map has no box')
-  const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+  const center = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
 
   await page.getByRole('button', { name: '在地图上放置' }).click()
-  await page.mouse.click(centre.x, centre.y)
+  await page.mouse.click(center.x, center.y)
   await expect.poll(() => page.getByText('假设站点 1').count()).toBe(1)
   await expect.poll(() => coveredCount(page)).toBeGreaterThanOrEqual(before + target.under3)
   const placed = await coveredCount(page)
@@ -99,9 +99,9 @@ test('placing a hypothetical site and dragging it on the map canvas changes the 
   await expect.poll(() => uncoveredTable.getByRole('rowheader', { name: target.name, exact: true }).count()).toBe(0)
 
   // Drag the site ~1.2 km east (300 px at zoom 14): the community falls out of its circle again.
-  await page.mouse.move(centre.x, centre.y)
+  await page.mouse.move(center.x, center.y)
   await page.mouse.down()
-  for (let step = 1; step <= 15; step++) await page.mouse.move(centre.x + step * 20, centre.y)
+  for (let step = 1; step <= 15; step++) await page.mouse.move(center.x + step * 20, center.y)
   // Still holding the button: the figures follow the drag, not just the drop.
   await expect.poll(() => uncoveredTable.getByRole('rowheader', { name: target.name, exact: true }).count(), { timeout: 20_000 }).toBe(1)
   await page.mouse.up()
@@ -204,7 +204,7 @@ test('axe: no violations in the planner view, in Chinese and in English, with su
   }
 })
 
-test('on a phone, a hypothetical site placed at the map centre can be dragged with one finger', async () => {
+test('on a phone, a hypothetical site placed at the map center can be dragged with one finger', async () => {
   const { state, points } = engineState()
   const target = state.uncoveredCommunities()[0]
   const point = points.find((community) => community.id === target.id)
@@ -219,14 +219,14 @@ test('on a phone, a hypothetical site placed at the map centre can be dragged wi
   await expect.poll(() => uncoveredTable.getByRole('rowheader', { name: target.name, exact: true }).count()).toBe(0)
   const box = await page.getByRole('region', { name: '张家港托育机构地图' }).boundingBox()
   if (!box) throw new Error('map has no box')
-  const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+  const center = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
   const cdp = await context.newCDPSession(page)
   const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
     cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] })
-  await touch('touchStart', centre.x, centre.y)
+  await touch('touchStart', center.x, center.y)
   // 100 px right and 100 px down at zoom 13 (~8.1 m per px here) is ~1,150 m: out of the 1,000 m circle.
-  for (let step = 1; step <= 10; step++) await touch('touchMove', centre.x + step * 10, centre.y + step * 10)
-  await touch('touchEnd', centre.x + 100, centre.y + 100)
+  for (let step = 1; step <= 10; step++) await touch('touchMove', center.x + step * 10, center.y + step * 10)
+  await touch('touchEnd', center.x + 100, center.y + 100)
   await expect.poll(() => uncoveredTable.getByRole('rowheader', { name: target.name, exact: true }).count(), { timeout: 20_000 }).toBe(1)
   expect(errors).toEqual([])
   await context.close()

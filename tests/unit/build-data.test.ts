@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { parseCsv } from '../../src/lib/registry/parse-csv'
-import { buildSearchKeys } from '../../src/lib/search-keys'
+import { buildSearchKeys } from '../../src/lib/search/search-keys'
 import type { InstitutionProperties, ManifestFile } from '../../src/lib/types'
 import { makeXlsx } from '../fixtures/registry/make-xlsx'
 

@@ -17,7 +17,7 @@ function load(name: string): Fixture {
 function seatsOf(fixture: Fixture): PlanningArea[] {
   return fixture.features.filter((feature) => feature.properties?.role === 'seat').map((feature) => {
     const { id, name, nameEn, units, aliases } = feature.properties as PlanningArea
-    return { id, name, nameEn, units, aliases, centre: (feature.geometry as Point).coordinates as [number, number] }
+    return { id, name, nameEn, units, aliases, center: (feature.geometry as Point).coordinates as [number, number] }
   })
 }
 
@@ -59,7 +59,7 @@ describe('buildZones', () => {
     const total = zones.features.reduce((sum, zone) => sum + area(zone), 0)
     expect(Math.abs(total - area(boundary)) / area(boundary)).toBeLessThan(1e-4)
     for (const [index, zone] of zones.features.entries()) {
-      expect(booleanPointInPolygon(areas[index].centre, zone)).toBe(true)
+      expect(booleanPointInPolygon(areas[index].center, zone)).toBe(true)
       for (const other of zones.features.slice(index + 1)) {
         const overlap = intersect(featureCollection([zone, other]))
         expect(overlap ? area(overlap) : 0).toBeLessThan(1000)
@@ -72,7 +72,7 @@ describe('buildZones', () => {
     const areas = seatsOf(fixture)
     const zones = buildZones(boundaryOf(fixture), areas)
     for (const [index, zone] of zones.features.entries()) {
-      expect(zone.properties).toMatchObject({ approximate: true, under3: 0, population: 0, units: areas[index].units, seat: areas[index].centre })
+      expect(zone.properties).toMatchObject({ approximate: true, under3: 0, population: 0, units: areas[index].units, seat: areas[index].center })
       expect(zone.properties.units).not.toBe(areas[index].units)
     }
   })

@@ -50,18 +50,18 @@ describe('count grid tallies', () => {
     }
   })
 
-  it('are the same when the centres arrive far from west-to-east order (rows sorted by the fallback)', () => {
-    // 200 centres on one meridian in shuffled latitudes, and the same centres reversed: every row's chords start
+  it('are the same when the centers arrive far from west-to-east order (rows sorted by the fallback)', () => {
+    // 200 centers on one meridian in shuffled latitudes, and the same centers reversed: every row's chords start
     // far from sorted by low end, past the insertion sort's budget.
     const data = syntheticData({ sites: 10, communities: 10, seed: 3 })
     const grid = createCoverageGrid({ zones: data.zones, boundary: data.boundary, cellSizeMeters: 50 })
     const random = seededRandom(21)
-    const centres = Array.from({ length: 200 }, () => ({ lng: 120.6, lat: 31.8 + random() * 0.1 }))
-    const built = createCountGrid(grid, centres, 1500)
-    const reversed = createCountGrid(grid, [...centres].reverse(), 1500)
+    const centers = Array.from({ length: 200 }, () => ({ lng: 120.6, lat: 31.8 + random() * 0.1 }))
+    const built = createCountGrid(grid, centers, 1500)
+    const reversed = createCountGrid(grid, [...centers].reverse(), 1500)
     built.counts()
     const direct = new Float64Array(256)
-    coveredUnitsPerCell(grid, centres, 1500).forEach((units, cell) => { direct[grid.cellClass[cell]] += units })
+    coveredUnitsPerCell(grid, centers, 1500).forEach((units, cell) => { direct[grid.cellClass[cell]] += units })
     direct[NO_ZONE] = built.coveredPerClass[NO_ZONE]
     expect(Array.from(built.coveredPerClass)).toEqual(Array.from(direct))
     reversed.coveredPerClass[NO_ZONE] = built.coveredPerClass[NO_ZONE]

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest'
-import type { DeepLinkState } from '../../src/lib/deep-link-state'
-import { parseDeepLink } from '../../src/lib/parse-deep-link'
-import { serializeDeepLink } from '../../src/lib/serialize-deep-link'
+import type { DeepLinkState } from '../../src/lib/deep-link/deep-link-state'
+import { parseDeepLink } from '../../src/lib/deep-link/parse-deep-link'
+import { serializeDeepLink } from '../../src/lib/deep-link/serialize-deep-link'
 
 test('a full state survives serialize → parse', () => {
   const state: DeepLinkState = {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { createEmbedBridge, type BridgeWindow } from '../../src/embed/create-bridge'
-import type { HostMessage } from '../../src/lib/embed-messages'
+import type { HostMessage } from '../../src/lib/embed/embed-messages'
 
 const HOST = 'https://gov.example.cn'
 

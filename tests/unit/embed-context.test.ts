@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest'
-import { parseEmbedOrigins } from '../../src/lib/embed-origins'
-import { resolveParentOrigin } from '../../src/lib/embed-parent-origin'
-import { detectEmbedMode } from '../../src/lib/embed-mode'
-import { parseHostLocation } from '../../src/lib/embed-host-location'
+import { parseEmbedOrigins } from '../../src/lib/embed/embed-origins'
+import { resolveParentOrigin } from '../../src/lib/embed/embed-parent-origin'
+import { detectEmbedMode } from '../../src/lib/embed/embed-mode'
+import { parseHostLocation } from '../../src/lib/embed/embed-host-location'
 
 describe('parseEmbedOrigins', () => {
   test('keeps bare http(s) origins, deduplicated, and drops everything else', () => {

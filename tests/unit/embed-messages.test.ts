@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest'
 import gcoord from 'gcoord'
-import { appMessageSchema, parseHostMessage } from '../../src/lib/embed-messages'
-import { buildNavigateMessage } from '../../src/lib/embed-navigate-message'
+import { appMessageSchema, parseHostMessage } from '../../src/lib/embed/embed-messages'
+import { buildNavigateMessage } from '../../src/lib/embed/embed-navigate-message'
 
 describe('parseHostMessage', () => {
-  test('accepts setFilters with the URL parameter values and normalises them', () => {
+  test('accepts setFilters with the URL parameter values and normalizes them', () => {
     expect(parseHostMessage({
       type: 'zjg-childcare/setFilters',
       filters: { types: ['community', 'kindergarten', 'community'], puhui: 1, age: '18', q: ' 杨舍 ' },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Feature, MultiPolygon } from 'geojson'
 import { coverageGridPolygons, createCoverageGrid, createCoverageState, type CoverageSite } from '../../src/lib/coverage'
-import { exportCoverageGeojson } from '../../src/lib/export-coverage-geojson'
+import { exportCoverageGeojson } from '../../src/lib/export/export-coverage-geojson'
 import { deepFreeze, handCommunities, handSites, handZones } from '../fixtures/coverage/hand-case'
 
 function covered(): { coverage: Feature<MultiPolygon>; state: ReturnType<typeof createCoverageState> } {

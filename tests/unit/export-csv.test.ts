@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import Papa from 'papaparse'
-import { exportCsv, UTF8_BOM } from '../../src/lib/export-csv'
-import { exportUncoveredCsv } from '../../src/lib/export-uncovered-csv'
+import { exportCsv, UTF8_BOM } from '../../src/lib/export/export-csv'
+import { exportUncoveredCsv } from '../../src/lib/export/export-uncovered-csv'
 import type { CommunityAccessibility, UncoveredCommunity } from '../../src/lib/coverage'
 import { deepFreeze } from '../fixtures/coverage/hand-case'
 

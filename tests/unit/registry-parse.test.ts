@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { decodeRegistryBytes } from '../../src/lib/registry/decode-registry-bytes'
-import { normaliseNumberText } from '../../src/lib/registry/normalise-number-text'
+import { normalizeNumberText } from '../../src/lib/registry/normalize-number-text'
 import { parseCsv } from '../../src/lib/registry/parse-csv'
 import { readRegistryTable } from '../../src/lib/registry/read-registry-table'
 import { RegistryInputError } from '../../src/lib/registry/registry-input-error'
@@ -52,12 +52,12 @@ describe('decodeRegistryBytes', () => {
   })
 })
 
-describe('normaliseNumberText', () => {
+describe('normalizeNumberText', () => {
   it('turns full-width digits, point and sign into ASCII and trims', () => {
-    expect(normaliseNumberText('\u3000１２０．５２ ')).toBe('120.52')
-    expect(normaliseNumberText('－３')).toBe('-3')
-    expect(normaliseNumberText('1,200')).toBe('1200')
-    expect(normaliseNumberText('1,2')).toBe('1,2')
+    expect(normalizeNumberText('\u3000１２０．５２ ')).toBe('120.52')
+    expect(normalizeNumberText('－３')).toBe('-3')
+    expect(normalizeNumberText('1,200')).toBe('1200')
+    expect(normalizeNumberText('1,2')).toBe('1,2')
   })
 })
 

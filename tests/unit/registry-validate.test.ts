@@ -32,7 +32,7 @@ function row(line: number, changes: Record<string, string> = {}): RegistryRow {
 const codes = (rows: RegistryRow[]) => validateRegistry(rows, context()).rejected.map((r) => [r.line, r.issues.map((i) => i.code)])
 
 describe('parseRegistryRow', () => {
-  it('normalises full-width digits, trims, reads 是/否 and splits 服务形式 on ; ； 、', () => {
+  it('normalizes full-width digits, trims, reads 是/否 and splits 服务形式 on ; ； 、', () => {
     const parsed = parseRegistryRow({ ...row(2).values, capacity: ' ４０ ', lon: '１２０．５２９３７', name: '  童心托育 ', services: '全日托；半日托、临时托;计时托', inclusive: '否' })
     expect(parsed.ok && parsed.row).toMatchObject({
       capacity: 40, lon: 120.52937, name: '童心托育', puhui: true, inclusive: false, crs: 'GCJ02',

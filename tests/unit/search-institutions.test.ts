@@ -1,9 +1,9 @@
 import { expect, test } from 'vitest'
 import { readFileSync } from 'node:fs'
 import type { FeatureCollection, Point } from 'geojson'
-import { createInstitutionSearch } from '../../src/lib/search-institutions'
-import { buildSearchKeys } from '../../src/lib/search-keys'
-import { normaliseSearchText } from '../../src/lib/search-normalise'
+import { createInstitutionSearch } from '../../src/lib/search/search-institutions'
+import { buildSearchKeys } from '../../src/lib/search/search-keys'
+import { normalizeSearchText } from '../../src/lib/search/search-normalize'
 import type { InstitutionProperties } from '../../src/lib/types'
 
 const plain = (JSON.parse(readFileSync('tests/fixtures/institutions/small.geojson', 'utf8')) as FeatureCollection<Point, InstitutionProperties>)
@@ -56,11 +56,11 @@ test('without build-time keys an institution is still found by its text, not by 
   expect(sorted(textOnly('ysz'))).toEqual([])
 })
 
-test('keys are normalised pinyin of name, address and town, with no tones, spaces or duplicates', () => {
+test('keys are normalized pinyin of name, address and town, with no tones, spaces or duplicates', () => {
   const keys = buildSearchKeys({ name: '梁丰托育', address: '梁丰路8号', town: '杨舍镇' })
   expect(keys.split(' ')).toEqual(['liangfengtuoyu', 'lfty', 'liangfenglu8hao', 'lfl8h', 'yangshezhen', 'ysz'])
   expect(buildSearchKeys({ name: '杨舍镇', address: '杨舍镇', town: '杨舍镇' })).toBe('yangshezhen ysz')
-  for (const key of keys.split(' ')) expect(normaliseSearchText(key)).toBe(key)
+  for (const key of keys.split(' ')) expect(normalizeSearchText(key)).toBe(key)
 })
 
 test('the inputs are not mutated', () => {

@@ -114,7 +114,7 @@ describe('planning areas', () => {
   test('parses the nine areas in 附件2 order with seats inside the city', () => {
     expect(areas.map((item) => item.id)).toEqual([...AREA_IDS])
     const boundary = json<FeatureCollection<Polygon>>('boundary.geojson').features[0]
-    for (const item of areas) expect(booleanPointInPolygon(item.centre, boundary)).toBe(true)
+    for (const item of areas) expect(booleanPointInPolygon(item.center, boundary)).toBe(true)
   })
 
   test.each([
@@ -135,7 +135,7 @@ describe('planning areas', () => {
     const good = json<{ areas: Record<string, unknown>[] }>('planning-areas.json')
     expect(() => parsePlanningAreas({})).toThrow(/areas/)
     expect(() => parsePlanningAreas({ areas: good.areas.slice(1) })).toThrow(/baoshui/)
-    expect(() => parsePlanningAreas({ areas: [{ ...good.areas[0], centre: [0, 0] }, ...good.areas.slice(1)] })).toThrow(/centre/)
+    expect(() => parsePlanningAreas({ areas: [{ ...good.areas[0], center: [0, 0] }, ...good.areas.slice(1)] })).toThrow(/center/)
     const twice = good.areas.map((item, index) => (index === 1 ? { ...item, units: [...(item.units as string[]), '金港街道'] } : item))
     expect(() => parsePlanningAreas({ areas: twice })).toThrow(/金港街道/)
   })
@@ -196,10 +196,10 @@ describe('registry-sample.csv', () => {
     const total = rows.reduce((sum, row) => sum + Number(row['托位数']), 0)
     expect(total).toBeGreaterThanOrEqual(6000)
     expect(total).toBeLessThanOrEqual(6600)
-    const centres = rows.filter((row) => row['机构类型'] === '综合服务中心')
-    expect(centres).toHaveLength(1)
-    expect(centres[0]).toMatchObject({ 所属镇街: '杨舍镇' })
-    expect(centres[0]['机构名称']).toContain('市实验幼儿园沙洲湖园区')
+    const centers = rows.filter((row) => row['机构类型'] === '综合服务中心')
+    expect(centers).toHaveLength(1)
+    expect(centers[0]).toMatchObject({ 所属镇街: '杨舍镇' })
+    expect(centers[0]['机构名称']).toContain('市实验幼儿园沙洲湖园区')
     for (const id of AREA_IDS) {
       const opened2024 = (type: string) => (row: Record<string, string>) => row['机构类型'] === type && row['开办年份'] === '2024' && row['是否普惠'] === '是'
       expect(count(opened2024('社区托育点'), id), id).toBe(target('a2-new-community-points', id))

@@ -31,7 +31,7 @@ export const en: typeof zh = {
     updatedAt: 'Data updated {date}',
   },
   type: {
-    center: 'Childcare service centre',
+    center: 'Childcare service center',
     community: 'Community childcare point',
     kindergarten: 'Kindergarten nursery class',
     employer: 'Employer childcare',

@@ -4,7 +4,7 @@ import { EARTH_RADIUS_METERS } from './types'
 const RADIANS = Math.PI / 180
 
 /**
- * The grid rows whose centre line a circle of `radiusMeters` great-circle distance around latitude `lat` can
+ * The grid rows whose center line a circle of `radiusMeters` great-circle distance around latitude `lat` can
  * cross, clipped to the grid: writes the first and last row into `out` (last < first when none). Every row
  * circleRowSpans visits lies in this range, so it bounds the chords a circle gives each row.
  *

@@ -8,9 +8,9 @@ const range = new Int32Array(2)
 
 /**
  * Visit the exact chord of the circle of `radiusMeters` great-circle distance around lng/lat on each grid row
- * whose centre line the circle crosses: `visit(row, low, high)` with the chord's ends in grid x units
+ * whose center line the circle crosses: `visit(row, low, high)` with the chord's ends in grid x units
  * quantised to integers of 1/`units` of a cell (x = column; cell c spans [c·units, (c + 1)·units)), clipped to
- * the grid. The chord comes from the exact longitude half-width of the spherical circle at the row's centre
+ * the grid. The chord comes from the exact longitude half-width of the spherical circle at the row's center
  * latitude, so the cost is one square root and one (series) asin per row. The quantisation makes every
  * later sum over these ends integer arithmetic, exact in doubles.
  *
@@ -28,8 +28,8 @@ export function circleRowSpans(
   const perSiteCos = 1 / Math.cos(siteLat)
   const havRadius = Math.sin(angle / 2) ** 2
   const metersPerRadianLng = EARTH_RADIUS_METERS * standardCos
-  // Chord ends in units: the centre's x, plus or minus `scale` times the half-angle's asin.
-  const centre = ((metersPerRadianLng * (lng - grid.centralLng) * RADIANS - grid.originX) / cellSizeMeters) * units
+  // Chord ends in units: the center's x, plus or minus `scale` times the half-angle's asin.
+  const center = ((metersPerRadianLng * (lng - grid.centralLng) * RADIANS - grid.originX) / cellSizeMeters) * units
   const scale = ((metersPerRadianLng * 2) / cellSizeMeters) * units
   circleRowRange(grid, lat, radiusMeters, range)
   const firstRow = range[0], lastRow = range[1]
@@ -42,8 +42,8 @@ export function circleRowSpans(
     if (rest < 0) continue
     const halfUnits = scale * smallAsin(Math.min(1, Math.sqrt(rest * perSiteCos * rowSec[row])))
     // Rounded to the nearest unit (floor of x + 0.5: exact at these magnitudes, and cheaper than Math.round).
-    const low = Math.max(0, Math.floor(centre - halfUnits + 0.5))
-    const high = Math.min(width, Math.floor(centre + halfUnits + 0.5))
+    const low = Math.max(0, Math.floor(center - halfUnits + 0.5))
+    const high = Math.min(width, Math.floor(center + halfUnits + 0.5))
     if (high > low) visit(row, low, high)
   }
 }

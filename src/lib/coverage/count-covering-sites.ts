@@ -9,7 +9,7 @@ const EARTH_RADIUS = EARTH_RADIUS_METERS // a local binding keeps hot loops off 
 const BUCKETS_PER_RADIUS = 8
 
 /**
- * Longitude half-width (degrees) of the circle with haversine `hav` around a centre at latitude siteLat
+ * Longitude half-width (degrees) of the circle with haversine `hav` around a center at latitude siteLat
  * (radians, cosine siteCos) at latitude atLat (radians, cosine atCos); −1 when the circle misses that latitude.
  */
 function halfWidth(atLat: number, atCos: number, siteLat: number, siteCos: number, hav: number): number {
@@ -22,8 +22,8 @@ function halfWidth(atLat: number, atCos: number, siteLat: number, siteCos: numbe
 }
 
 /**
- * For every point, how many centres lie within `radiusMeters` great-circle distance (haversine, decided
- * exactly as createPointIndex decides it). Points are bucketed in a lng/lat grid; per centre and bucket row
+ * For every point, how many centers lie within `radiusMeters` great-circle distance (haversine, decided
+ * exactly as createPointIndex decides it). Points are bucketed in a lng/lat grid; per center and bucket row
  * the buckets wholly inside the circle (with 1 m to spare) are counted as one contiguous block without any
  * distance, and only points in buckets the circle's edge crosses are tested one by one.
  *
@@ -31,10 +31,10 @@ function halfWidth(atLat: number, atCos: number, siteLat: number, siteCos: numbe
  * countCoveringSites([{ lng: 120.55, lat: 31.87 }], [{ lng: 120.551, lat: 31.87 }], 1000) // Int32Array [1]
  */
 export function countCoveringSites(
-  points: readonly { lng: number; lat: number }[], centres: readonly { lng: number; lat: number }[], radiusMeters: number,
+  points: readonly { lng: number; lat: number }[], centers: readonly { lng: number; lat: number }[], radiusMeters: number,
 ): Int32Array {
   const counts = new Int32Array(points.length)
-  if (points.length === 0 || centres.length === 0) return counts
+  if (points.length === 0 || centers.length === 0) return counts
   let west = Infinity, south = Infinity, east = -Infinity, north = -Infinity
   for (const { lng, lat } of points) {
     west = Math.min(west, lng); east = Math.max(east, lng); south = Math.min(south, lat); north = Math.max(north, lat)
@@ -69,21 +69,21 @@ export function countCoveringSites(
   const havInner = Math.sin((radiusMeters - 1) / EARTH_RADIUS / 2) ** 2
   const havOuter = Math.sin((radiusMeters + 1) / EARTH_RADIUS / 2) ** 2
   const reachLat = ((radiusMeters + 1) / EARTH_RADIUS) * DEGREES
-  // Bucket-row edges: latitude (radians) and its cosine, computed once instead of per centre and row.
+  // Bucket-row edges: latitude (radians) and its cosine, computed once instead of per center and row.
   const edgeLat = new Float64Array(rows + 1)
   const edgeCos = new Float64Array(rows + 1)
   for (let edge = 0; edge <= rows; edge++) {
     edgeLat[edge] = (south + edge * bucketLat) * RADIANS
     edgeCos[edge] = Math.cos(edgeLat[edge])
   }
-  for (const { lng, lat } of centres) {
+  for (const { lng, lat } of centers) {
     const siteLat = lat * RADIANS
     const siteCos = Math.cos(siteLat)
     const qx = siteCos * Math.cos(lng * RADIANS), qy = siteCos * Math.sin(lng * RADIANS), qz = Math.sin(siteLat)
     const firstRow = Math.max(0, Math.floor((lat - reachLat - south) / bucketLat))
     const lastRow = Math.min(rows - 1, Math.floor((lat + reachLat - south) / bucketLat))
     for (let row = firstRow; row <= lastRow; row++) {
-      // The row's widest latitude: the centre's own when the row holds it, else the nearer edge.
+      // The row's widest latitude: the center's own when the row holds it, else the nearer edge.
       const outer = lat < south + row * bucketLat ? halfWidth(edgeLat[row], edgeCos[row], siteLat, siteCos, havOuter)
         : lat > south + (row + 1) * bucketLat ? halfWidth(edgeLat[row + 1], edgeCos[row + 1], siteLat, siteCos, havOuter)
           : halfWidth(siteLat, siteCos, siteLat, siteCos, havOuter)
@@ -91,7 +91,7 @@ export function countCoveringSites(
       const first = Math.max(0, Math.floor((lng - outer - west) / bucketLng))
       const last = Math.min(columns - 1, Math.floor((lng + outer - west) / bucketLng))
       if (last < first) continue
-      // Narrowest at the edge farther from the centre's latitude (the width falls off away from it; the 1 m
+      // Narrowest at the edge farther from the center's latitude (the width falls off away from it; the 1 m
       // margin of havInner absorbs the sub-millimetre poleward shift of the widest latitude).
       const far = lat - (south + row * bucketLat) > south + (row + 1) * bucketLat - lat ? row : row + 1
       const inner = halfWidth(edgeLat[far], edgeCos[far], siteLat, siteCos, havInner)

@@ -14,7 +14,7 @@ export interface GridPolygonOptions {
 
 /**
  * The covered area as one MultiPolygon of non-overlapping rectangles, read from the count grid at block
- * resolution (a block is covered when its centre cell is). Samples one cell per block, so it is cheap
+ * resolution (a block is covered when its center cell is). Samples one cell per block, so it is cheap
  * enough to redo while dragging.
  *
  * @example

@@ -29,22 +29,22 @@ export interface CountGrid {
   coveredBorderUnits: Float64Array
   /** Add (+1) or subtract (−1) one circle, updating the totals. */
   stamp(lng: number, lat: number, delta: 1 | -1): void
-  /** Move one circle: the same totals as stamping it off at the old centre and on at the new one. */
+  /** Move one circle: the same totals as stamping it off at the old center and on at the new one. */
   move(fromLng: number, fromLat: number, toLng: number, toLat: number): void
   /**
-   * Sites whose circle covers each cell's centre (materialises every row; afterwards kept current by stamp).
+   * Sites whose circle covers each cell's center (materialises every row; afterwards kept current by stamp).
    * Do not mutate.
    */
   counts(): Uint16Array
 }
 
-/** Positions of the centres ordered west to east (longitude quantised to 2^-30 of the span; ties by position). */
-function westToEast(centres: readonly { lng: number }[]): Int32Array {
+/** Positions of the centers ordered west to east (longitude quantised to 2^-30 of the span; ties by position). */
+function westToEast(centers: readonly { lng: number }[]): Int32Array {
   let west = Infinity, east = -Infinity
-  for (const { lng } of centres) { west = Math.min(west, lng); east = Math.max(east, lng) }
+  for (const { lng } of centers) { west = Math.min(west, lng); east = Math.max(east, lng) }
   const scale = 2 ** 30 / (east - west || 1)
-  const slots = 2 ** Math.ceil(Math.log2(centres.length + 1))
-  const keys = Float64Array.from(centres, ({ lng }, index) => Math.floor((lng - west) * scale) * slots + index).sort()
+  const slots = 2 ** Math.ceil(Math.log2(centers.length + 1))
+  const keys = Float64Array.from(centers, ({ lng }, index) => Math.floor((lng - west) * scale) * slots + index).sort()
   return Int32Array.from(keys, (key) => key % slots)
 }
 
@@ -65,10 +65,10 @@ function partialPieces(low: number, high: number, visit: (column: number, from: 
 
 /**
  * A count grid for circles of one radius. Covered area is measured per grid row from the circles' exact
- * chords at the row's centre line (quantised to 1/FRACTION_UNITS of a cell): the union of the row's chords,
+ * chords at the row's center line (quantised to 1/FRACTION_UNITS of a cell): the union of the row's chords,
  * intersected with the zone runs, and, in the cells an outline cuts, scaled by each outline's exact share.
  * The initial build never touches single cells: the chords of a row are sorted and merged into their
- * union. The per-cell state of a row — centre counts (16-bit) and the chord ends that fall inside cells —
+ * union. The per-cell state of a row — center counts (16-bit) and the chord ends that fall inside cells —
  * is materialised only when an edit first touches the row or when the counts are asked for; from then on
  * stamp updates only the cells a chord covers, subtracting each cell's old covered units and adding the
  * new, so every total is an exact integer sum and returns to the same value when a site moves back.
@@ -79,7 +79,7 @@ function partialPieces(low: number, high: number, visit: (column: number, from: 
  * counts.coveredPerClass // covered area per zone/city class, in FRACTION_UNITS
  */
 export function createCountGrid(
-  grid: CoverageGrid, centres: readonly { lng: number; lat: number }[], radiusMeters: number,
+  grid: CoverageGrid, centers: readonly { lng: number; lat: number }[], radiusMeters: number,
 ): CountGrid {
   const { columns, rows, rowRuns, runStart, runEnd, runClass, runBorder, borderCells, borderEntryStart, borderEntrySlot, borderEntryUnits } = grid
   const coveredBorderUnits = new Float64Array(NO_ZONE + 1)
@@ -104,7 +104,7 @@ export function createCountGrid(
   // block of slots. Pass 2 writes each chord straight into its row's block: rowEnd[row] ends the filled part.
   const range = new Int32Array(2)
   const rowCapacity = new Int32Array(rows + 1)
-  for (const { lat } of centres) {
+  for (const { lat } of centers) {
     circleRowRange(grid, lat, radiusMeters, range)
     if (range[1] >= range[0]) { rowCapacity[range[0]]++; rowCapacity[range[1] + 1]-- }
   }
@@ -122,8 +122,8 @@ export function createCountGrid(
     highs[slot] = high
   }
   // Circles in west-to-east order: each row's chords then arrive almost sorted by their low end (a chord's low
-  // end is its centre minus at most the radius), so an insertion sort in place orders a row in near-linear time.
-  for (const index of westToEast(centres)) circleRowSpans(grid, centres[index].lng, centres[index].lat, radiusMeters, UNITS, collect)
+  // end is its center minus at most the radius), so an insertion sort in place orders a row in near-linear time.
+  for (const index of westToEast(centers)) circleRowSpans(grid, centers[index].lng, centers[index].lat, radiusMeters, UNITS, collect)
   const coveredPerClass = new Float64Array(256)
   let keys = new Float64Array(64)
   let pendingBorder = -1, pendingUnits = 0
@@ -189,7 +189,7 @@ export function createCountGrid(
       highs[slot] = high
       moves += span - slot
       if (moves > 4 * (to - from)) {
-        // Far from sorted (e.g. many centres on one meridian): pack low end and position into one sortable key.
+        // Far from sorted (e.g. many centers on one meridian): pack low end and position into one sortable key.
         if (keys.length < to - from) keys = new Float64Array((to - from) * 2)
         for (let other = from; other < to; other++) keys[other - from] = lows[other] * KEY_SHIFT + (other - from)
         const sorted = keys.subarray(0, to - from).sort()
@@ -277,12 +277,12 @@ export function createCountGrid(
   const covered = (cell: number): number => {
     const head = pieceHead[cell]
     if (head === 0) return counts[cell] > 0 ? UNITS : 0
-    let centred = 0, count = 0
+    let centerd = 0, count = 0
     for (let piece = head; piece !== 0; piece = pieceNext[piece]) {
-      if (pieceFrom[piece] <= HALF && pieceTo[piece] >= HALF) centred++
+      if (pieceFrom[piece] <= HALF && pieceTo[piece] >= HALF) centerd++
       count++
     }
-    if (counts[cell] > centred) return UNITS // a chord without an end in the cell covers its centre: all of it
+    if (counts[cell] > centerd) return UNITS // a chord without an end in the cell covers its center: all of it
     if (mergeFrom.length < count) { mergeFrom = new Int32Array(count * 2); mergeTo = new Int32Array(count * 2) }
     // Insertion sort by start (lists are short), then merge.
     let size = 0
@@ -331,10 +331,10 @@ export function createCountGrid(
   const oldSkipStart = new Int32Array(rows), oldSkipEnd = new Int32Array(rows)
   const touchedRows: number[] = []
   /** One end cell of a chord: its piece (when the chord ends inside it) changes as well as its count. */
-  const editEnd = (cell: number, from: number, to: number, centre: boolean) => {
+  const editEnd = (cell: number, from: number, to: number, center: boolean) => {
     const piece = from > 0 || to < UNITS
     const before = covered(cell)
-    if (centre) counts[cell] += editDelta
+    if (center) counts[cell] += editDelta
     if (piece) { if (editDelta === 1) addPiece(cell, from, to); else removePiece(cell, from, to) }
     change(cell, before, covered(cell))
   }

@@ -20,7 +20,7 @@ const CUT_KEY = 2 ** 23
 const PER_CUT_KEY = 2 ** -23
 
 /**
- * A static raster frame in a cylindrical equal-area projection (standard parallel at the data's centre),
+ * A static raster frame in a cylindrical equal-area projection (standard parallel at the data's center),
  * so every cell has the same true area. Cells know their zone and whether they lie in the city.
  */
 export interface CoverageGrid {
@@ -33,7 +33,7 @@ export interface CoverageGrid {
   centralLng: number
   /** cos of the standard parallel. */
   standardCos: number
-  /** Latitude (radians) and its cosine at each row's cell centres. */
+  /** Latitude (radians) and its cosine at each row's cell centers. */
   rowLat: Float64Array
   rowCos: Float64Array
   /** 1 / rowCos, so per-row chord code multiplies instead of dividing. */

@@ -2,8 +2,8 @@ import type { Position } from 'geojson'
 import { gridEdges } from './grid-edges'
 
 /**
- * Even-odd scanline fill of rings given in grid units (x = column, y = row, cell centres at +0.5):
- * calls `fillRow(row, firstColumn, lastColumn)` for every run of cells whose centre is inside.
+ * Even-odd scanline fill of rings given in grid units (x = column, y = row, cell centers at +0.5):
+ * calls `fillRow(row, firstColumn, lastColumn)` for every run of cells whose center is inside.
  * `toGrid` maps a [lng, lat] vertex to grid units.
  *
  * @example

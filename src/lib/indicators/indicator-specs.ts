@@ -25,7 +25,7 @@ export const INDICATOR_SPECS: readonly IndicatorSpec[] = [
   spec('capacityTotal', '辖区总托位数', 'Total childcare places', '个', 0, /辖区总托位数/, 'count'),
   spec('placesPer1000People', '每千人口拥有3岁以下婴幼儿托位数', 'Places per 1,000 residents', '个', 2, /每千(常住)?人口拥有3岁以下婴幼儿托位数/, 'ratio'),
   spec('placesPer1000Under3', '每千名3岁以下婴幼儿拥有托位数', 'Places per 1,000 children under 3', '个', 1, /每千名3岁以下婴幼儿拥有托位数/, 'ratio'),
-  spec('centersBuilt', '建成托育综合服务中心数', 'Comprehensive childcare service centres', '个', 0, /建成托育综合服务中心数/, 'count'),
+  spec('centersBuilt', '建成托育综合服务中心数', 'Comprehensive childcare service centers', '个', 0, /建成托育综合服务中心数/, 'count'),
   spec('newCommunityPoints', '新增社区普惠托育点', 'New community 普惠 points (2024)', '个', 0, /新增社区普惠托育点/, 'count'),
   spec('newEmployerSites', '新增爱心托育用人单位数', 'New employer childcare sites (2024)', '个', 0, /新增爱心托育用人单位/, 'count'),
   spec('newKindergartenClasses', '新增幼儿园可供普惠托班数', 'New 普惠 kindergarten classes (2024)', '个', 0, /新增幼儿园可供普惠托班/, 'count'),

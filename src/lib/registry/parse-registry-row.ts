@@ -3,7 +3,7 @@ import {
   INSTITUTION_TYPES, INSTITUTION_TYPE_LABELS_ZH, SERVICE_FORMS, SERVICE_FORM_LABELS_ZH,
   type InstitutionType, type ServiceForm,
 } from '../types'
-import { normaliseNumberText } from './normalise-number-text'
+import { normalizeNumberText } from './normalize-number-text'
 import { REGISTRY_COLUMNS, REGISTRY_KEYS, type RegistryKey } from './registry-columns'
 import type { RejectionCode, RowIssue } from './registry-types'
 
@@ -21,7 +21,7 @@ const requiredText = (key: RegistryKey) => z.string().transform((raw, ctx) => ra
 
 function numberField(key: RegistryKey, options: { required: boolean; integer: boolean }) {
   return z.string().transform((raw, ctx): number | null => {
-    const value = normaliseNumberText(raw)
+    const value = normalizeNumberText(raw)
     if (value === '') return options.required ? fail(ctx, key, 'missing-value', `${label(key)}为空`) : null
     if (!/^[-+]?\d+(\.\d+)?$/.test(value)) return fail(ctx, key, 'not-a-number', `${label(key)}不是数字：“${raw.trim()}”`)
     const number = Number(value)
@@ -33,7 +33,7 @@ function numberField(key: RegistryKey, options: { required: boolean; integer: bo
 const count = (key: RegistryKey, required = false) => numberField(key, { required, integer: true }).transform((n) => n ?? 0)
 
 const coordinate = (key: RegistryKey) => z.string().transform((raw, ctx): number => {
-  const value = normaliseNumberText(raw)
+  const value = normalizeNumberText(raw)
   if (value === '') return fail(ctx, key, 'missing-value', `${label(key)}为空`)
   if (!/^[-+]?\d+(\.\d+)?$/.test(value)) return fail(ctx, key, 'not-a-number', `${label(key)}不是数字：“${raw.trim()}”`)
   return Number(value)
@@ -41,7 +41,7 @@ const coordinate = (key: RegistryKey) => z.string().transform((raw, ctx): number
 
 const TRUE = new Set(['是', 'y', 'yes', 'true', '1']), FALSE = new Set(['否', 'n', 'no', 'false', '0'])
 const bool = (key: RegistryKey, required = false) => z.string().transform((raw, ctx): boolean => {
-  const value = normaliseNumberText(raw).toLowerCase()
+  const value = normalizeNumberText(raw).toLowerCase()
   if (value === '' && !required) return false
   if (TRUE.has(value)) return true
   if (FALSE.has(value)) return false
@@ -85,14 +85,14 @@ const rowSchema = z.object({
   qualityGrade: text(),
   inclusive: bool('inclusive'),
   openedYear: z.string().transform((raw, ctx): number | null => {
-    const value = normaliseNumberText(raw).replace(/年$/, '')
+    const value = normalizeNumberText(raw).replace(/年$/, '')
     if (value === '') return null
     const year = Number(value)
     return /^\d{4}$/.test(value) && year >= 1949 && year <= 2100 ? year : fail(ctx, 'openedYear', 'invalid-year', `开办年份无效：“${raw.trim()}”`)
   }),
   filingNo: text(),
   updatedAt: z.string().transform((raw) => {
-    const match = normaliseNumberText(raw).match(/^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/)
+    const match = normalizeNumberText(raw).match(/^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/)
     const iso = match ? `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}` : ''
     return { iso: iso && !Number.isNaN(Date.parse(iso)) ? iso : '', raw: raw.trim() }
   }),
@@ -105,7 +105,7 @@ export type ParseRowResult = { ok: true; row: ParsedRegistryRow } | { ok: false;
 
 /**
  * Validates one registry row (values by column key; a missing column reads as an empty cell) with the zod
- * schema: trims text, normalises full-width digits, reads 是/否, splits 服务形式, checks every count.
+ * schema: trims text, normalizes full-width digits, reads 是/否, splits 服务形式, checks every count.
  * Returns the typed row, or every problem found with a stable code and a Chinese reason.
  *
  * @example

@@ -1,12 +1,12 @@
 import { computed, type Ref } from 'vue'
-import { sortInstitutions, type SortedInstitution } from '../../lib/sort-institutions'
-import { useDataStore } from '../../stores/data'
-import { useFiltersStore } from '../../stores/filters'
-import { useLocationStore } from '../../stores/location'
-import { usePreferencesStore } from '../../stores/preferences'
-import { useViewStore } from '../../stores/view'
+import { sortInstitutions, type SortedInstitution } from '../lib/sort-institutions'
+import { useDataStore } from '../stores/data'
+import { useFiltersStore } from '../stores/filters'
+import { useLocationStore } from '../stores/location'
+import { usePreferencesStore } from '../stores/preferences'
+import { useViewStore } from '../stores/view'
 
-/** City centre (杨舍), the origin when neither my place nor the map camera is known. */
+/** City center (杨舍), the origin when neither my place nor the map camera is known. */
 const CITY_CENTRE: [number, number] = [120.555, 31.875]
 
 /** The list's institutions: matching the filters (and optional inside-circle / favourites), sorted. */

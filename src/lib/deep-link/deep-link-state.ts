@@ -1,4 +1,4 @@
-import type { AreaId, InstitutionType, ServiceForm } from './types'
+import type { AreaId, InstitutionType, ServiceForm } from '../types'
 
 /** Everything a shareable URL can restore; a missing key means "leave as it is". */
 export interface DeepLinkState {

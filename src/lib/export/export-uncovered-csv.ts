@@ -1,4 +1,4 @@
-import type { CommunityAccessibility, UncoveredCommunity } from './coverage/types'
+import type { CommunityAccessibility, UncoveredCommunity } from '../coverage/types'
 import { exportCsv } from './export-csv'
 
 export interface UncoveredCsvOptions {

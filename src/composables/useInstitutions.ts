@@ -1,7 +1,7 @@
 import { computed } from 'vue'
 import type { Feature, Point } from 'geojson'
-import type { InstitutionProperties } from '../../lib/types'
-import { useDataStore } from '../../stores/data'
+import type { InstitutionProperties } from '../lib/types'
+import { useDataStore } from '../stores/data'
 
 export type InstitutionFeature = Feature<Point, InstitutionProperties>
 

@@ -1,8 +1,8 @@
 import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'
-import type { AreaId } from '../../lib/types'
-import { usePlannerStore } from '../../stores/planner'
-import { useAreaNames } from '../location/useAreas'
+import type { AreaId } from '../lib/types'
+import { usePlannerStore } from '../stores/planner'
+import { useAreaNames } from './useAreas'
 
 // Building an Intl.NumberFormat is slow and tables format hundreds of numbers on every drag frame: keep them.
 const formats = new Map<string, Intl.NumberFormat>()

@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, MultiPolygon, Point } from 'geojson'
-import type { CoverageSite, UncoveredCommunity } from './coverage/types'
+import type { CoverageSite, UncoveredCommunity } from '../coverage/types'
 
 export interface CoverageGeojsonInput {
   /** Covered area (coverageGridPolygons). */

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { DEEP_LINK_VIEWS, MAX_QUERY_LENGTH } from './deep-link-state'
-import { parseDeepLink } from './parse-deep-link'
-import type { InstitutionType } from './types'
+import { DEEP_LINK_VIEWS, MAX_QUERY_LENGTH } from '../deep-link/deep-link-state'
+import { parseDeepLink } from '../deep-link/parse-deep-link'
+import type { InstitutionType } from '../types'
 
 // zod 4 otherwise probes `new Function('')` to decide on its JIT: that trips our CSP (no unsafe-eval) and is
 // reported by the browser. Set before any schema is built or used.
@@ -61,7 +61,7 @@ export type HostMessage =
 type RawFilters = z.infer<typeof hostFilters>
 
 /** Runs the filter values through the deep-link parser; null when any given value is invalid. */
-function normaliseFilters(raw: RawFilters): HostFilters | null {
+function normalizeFilters(raw: RawFilters): HostFilters | null {
   const params = new URLSearchParams()
   if (raw.types && raw.types.length > 0) params.set('types', raw.types.join(','))
   if (raw.puhui !== undefined) params.set('puhui', raw.puhui === true || raw.puhui === 1 || raw.puhui === '1' ? '1' : '0')
@@ -87,7 +87,7 @@ function normaliseFilters(raw: RawFilters): HostFilters | null {
 }
 
 /**
- * Validates a message from the host (the `data` of a `message` event). Returns the normalised message, or null
+ * Validates a message from the host (the `data` of a `message` event). Returns the normalized message, or null
  * for anything malformed: unknown type, extra or missing keys, values the URL parameters would not accept.
  *
  * @example
@@ -101,7 +101,7 @@ export function parseHostMessage(data: unknown): HostMessage | null {
   const message = result.data
   switch (message.type) {
     case 'zjg-childcare/setFilters': {
-      const filters = normaliseFilters(message.filters)
+      const filters = normalizeFilters(message.filters)
       return filters ? { type: message.type, filters } : null
     }
     case 'zjg-childcare/select': {

@@ -6,10 +6,10 @@ const FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF0D\uFF0B\uFF0C]/g
  * The result is still a string; callers decide whether it is a valid number.
  *
  * @example
- * normaliseNumberText(' １２０．５ ') // '120.5'
- * normaliseNumberText('1,200') // '1200'
+ * normalizeNumberText(' １２０．５ ') // '120.5'
+ * normalizeNumberText('1,200') // '1200'
  */
-export function normaliseNumberText(raw: string): string {
+export function normalizeNumberText(raw: string): string {
   const ascii = raw
     .replace(FULL_WIDTH, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
     .replace(/^[\s\u3000]+|[\s\u3000]+$/g, '')

@@ -1,21 +1,21 @@
 import { pinyin } from 'pinyin-pro'
-import type { InstitutionProperties } from './types'
-import { normaliseSearchText } from './search-normalise'
+import type { InstitutionProperties } from '../types'
+import { normalizeSearchText } from './search-normalize'
 
 type Searchable = Pick<InstitutionProperties, 'name' | 'address' | 'town'>
 
-/** Full pinyin (no tones) and pinyin initials of one text, normalised. */
+/** Full pinyin (no tones) and pinyin initials of one text, normalized. */
 function pinyinKeysOf(text: string): string[] {
   const syllables = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
   return [
-    normaliseSearchText(syllables.join('')),
-    normaliseSearchText(syllables.map((syllable) => syllable.charAt(0)).join('')),
+    normalizeSearchText(syllables.join('')),
+    normalizeSearchText(syllables.map((syllable) => syllable.charAt(0)).join('')),
   ]
 }
 
 /**
  * Build-time pinyin keys of an institution: the full pinyin and the pinyin initials of its name, address and
- * town, normalised and joined by single spaces (the `searchKeys` property). Only the build script calls this:
+ * town, normalized and joined by single spaces (the `searchKeys` property). Only the build script calls this:
  * pinyin-pro's dictionary never reaches the browser, which matches queries against the keys with plain string ops.
  *
  * @example

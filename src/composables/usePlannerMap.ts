@@ -1,13 +1,13 @@
 import { computed, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { FeatureCollection, Point } from 'geojson'
-import { coverageCircles } from '../../lib/coverage'
-import type { MapController } from '../../map/map-controller'
+import { coverageCircles } from '../lib/coverage'
+import type { MapController } from '../map/map-controller'
 import {
   addCoverageLayers, bindPlannerInteractions, setCoverage, setHypotheticalSites, setPlacingCursor, setPlannerVisible,
-} from '../../map/planner-layers'
-import { usePlannerStore } from '../../stores/planner'
-import { useViewStore } from '../../stores/view'
+} from '../map/planner-layers'
+import { usePlannerStore } from '../stores/planner'
+import { useViewStore } from '../stores/view'
 
 const AREA_INTERVAL_MS = 150
 

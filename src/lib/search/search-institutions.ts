@@ -1,5 +1,5 @@
-import type { InstitutionProperties } from './types'
-import { normaliseSearchText } from './search-normalise'
+import type { InstitutionProperties } from '../types'
+import { normalizeSearchText } from './search-normalize'
 
 type Searchable = Pick<InstitutionProperties, 'id' | 'name' | 'address' | 'town' | 'searchKeys'>
 
@@ -19,12 +19,12 @@ export function createInstitutionSearch(institutions: readonly Searchable[]): (q
   const haystacks: string[] = []
   for (const institution of institutions) {
     ids.push(institution.id)
-    // Normalised texts never contain a space, so joining by spaces keeps matches inside one key.
-    haystacks.push([institution.name, institution.address, institution.town].map(normaliseSearchText).join(' ')
+    // Normalized texts never contain a space, so joining by spaces keeps matches inside one key.
+    haystacks.push([institution.name, institution.address, institution.town].map(normalizeSearchText).join(' ')
       + (institution.searchKeys ? ` ${institution.searchKeys}` : ''))
   }
   return (query: string) => {
-    const needle = normaliseSearchText(query)
+    const needle = normalizeSearchText(query)
     if (needle === '') return null
     const found = new Set<string>()
     for (let index = 0; index < haystacks.length; index += 1) {

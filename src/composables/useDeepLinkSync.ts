@@ -1,12 +1,12 @@
 import { computed, watch } from 'vue'
-import type { DeepLinkState } from '../../lib/deep-link-state'
-import { parseDeepLink } from '../../lib/parse-deep-link'
-import { serializeDeepLink } from '../../lib/serialize-deep-link'
-import { useDataStore } from '../../stores/data'
-import { useFiltersStore } from '../../stores/filters'
-import { usePreferencesStore } from '../../stores/preferences'
-import { useSelectionStore } from '../../stores/selection'
-import { useViewStore } from '../../stores/view'
+import type { DeepLinkState } from '../lib/deep-link/deep-link-state'
+import { parseDeepLink } from '../lib/deep-link/parse-deep-link'
+import { serializeDeepLink } from '../lib/deep-link/serialize-deep-link'
+import { useDataStore } from '../stores/data'
+import { useFiltersStore } from '../stores/filters'
+import { usePreferencesStore } from '../stores/preferences'
+import { useSelectionStore } from '../stores/selection'
+import { useViewStore } from '../stores/view'
 
 /** Restores the stores from the URL once, then keeps the URL in step with history.replaceState. */
 export function useDeepLinkSync() {

@@ -1,5 +1,5 @@
 import { DEEP_LINK_VIEWS, MAX_AGE_MONTHS, MAX_QUERY_LENGTH, type DeepLinkState } from './deep-link-state'
-import { AREA_IDS, INSTITUTION_TYPES, SERVICE_FORMS, type AreaId, type InstitutionType, type ServiceForm } from './types'
+import { AREA_IDS, INSTITUTION_TYPES, SERVICE_FORMS, type AreaId, type InstitutionType, type ServiceForm } from '../types'
 
 function integerIn(text: string | null, min: number, max: number): number | undefined {
   if (text === null || !/^\d+$/.test(text)) return undefined

@@ -1,6 +1,6 @@
 import { watch } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { usePreferencesStore } from '../../stores/preferences'
+import { usePreferencesStore } from '../stores/preferences'
 
 /** Applies the language and 适老化 mode to vue-i18n and the document. */
 export function usePreferenceEffects() {
