@@ -10,6 +10,10 @@ export const zh = {
     approximateZones: '镇（区）范围为近似划分，仅供参考。',
     updatedAt: '数据更新于 {date}',
   },
+  format: {
+    listSeparator: '、',
+    gradeUnrated: '未评估',
+  },
   type: {
     center: '综合服务中心',
     community: '社区托育点',
@@ -29,6 +33,10 @@ export const en: typeof zh = {
     sampleNotice: 'Sample data: institutions are generated for demonstration and are not the real registry.',
     approximateZones: 'Town areas are approximate and for reference only.',
     updatedAt: 'Data updated {date}',
+  },
+  format: {
+    listSeparator: ', ',
+    gradeUnrated: 'Not yet rated',
   },
   type: {
     center: 'Childcare service center',
