@@ -36,14 +36,21 @@ async function coveredCount(page: Page): Promise<number> {
   return Number(match[1].replace(/,/g, ''))
 }
 
-async function openPlanner(query = '') {
+/** The planner's tabs: 指标 (shown first), 覆盖, 选址, 导出 — or their English names. */
+const showTab = (page: Page, name: string | RegExp) => page.getByRole('tab', { name }).click()
+
+/** Opens the planner and waits for the coverage figure (on the 覆盖 tab), then shows `tab`. */
+async function openPlanner(query = '', tab: string | RegExp = '覆盖') {
   const opened = await openPage(browser, `${inject('baseUrl')}?view=planner${query}`, WIDE)
+  await expect.poll(() => opened.page.getByRole('tab', { selected: true }).textContent(), { timeout: 60_000 }).toMatch(/^\s*(指标|Indicators)\s*$/)
+  await showTab(opened.page, /^(覆盖|Coverage)$/)
   await opened.page.getByTestId('covered-under3').waitFor({ timeout: 60_000 })
+  await showTab(opened.page, tab)
   return opened
 }
 
 test('the planner view shows the coverage figure, the indicator table with met words and reasons, and charts', async () => {
-  const { page, context, errors } = await openPlanner()
+  const { page, context, errors } = await openPlanner('', '指标')
   const { state } = engineState()
   expect(await coveredCount(page)).toBe(state.metrics().city.coveredUnder3)
 
@@ -90,11 +97,13 @@ test('placing a hypothetical site and dragging it on the map canvas changes the 
   if (!box) throw new Error('map has no box')
   const center = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
 
+  await showTab(page, '选址')
   await page.getByRole('button', { name: '在地图上放置' }).click()
   await page.mouse.click(center.x, center.y)
   await expect.poll(() => page.getByText('假设站点 1').count()).toBe(1)
   await expect.poll(() => coveredCount(page)).toBeGreaterThanOrEqual(before + target.under3)
   const placed = await coveredCount(page)
+  await showTab(page, '覆盖')
   const uncoveredTable = page.getByRole('region', { name: '未覆盖的村居' }).getByRole('table').first()
   await expect.poll(() => uncoveredTable.getByRole('rowheader', { name: target.name, exact: true }).count()).toBe(0)
 
@@ -108,6 +117,7 @@ test('placing a hypothetical site and dragging it on the map canvas changes the 
   const dragged = await coveredCount(page)
   expect(dragged).not.toBe(placed)
   // Reset returns to the data.
+  await showTab(page, '选址')
   await page.getByRole('button', { name: '重置为真实数据' }).click()
   await expect.poll(() => coveredCount(page)).toBe(before)
   expect(errors).toEqual([])
@@ -118,13 +128,25 @@ test('suggested sites are ranked by added coverage and one click adds them all a
   const { state } = engineState()
   const expected = suggestSites(state, buildCandidates({ communities: state.communities, boundary }), { count: 10, capacity: 40 })
   expect(expected.length).toBe(10)
-  const { page, context, errors } = await openPlanner()
+  const { page, context, errors } = await openPlanner('', '选址')
   const before = await coveredCount(page)
   await page.getByRole('button', { name: '计算建议' }).click()
   const table = page.getByRole('region', { name: '建议新增站点' }).getByRole('table')
   await expect.poll(() => table.locator('tbody tr').count(), { timeout: 30_000 }).toBe(10)
-  const added = (await table.locator('tbody tr td:nth-child(2)').allTextContents()).map((text) => Number(text.replace(/,/g, '')))
+  // Read the column by its header, not its position.
+  const headers = (await table.getByRole('columnheader').allTextContents()).map((text) => text.trim())
+  const column = headers.indexOf('新增覆盖婴幼儿')
+  const rows = await table.locator('tbody tr').all()
+  const added = await Promise.all(rows.map(async (row) => Number(((await row.getByRole('cell').nth(column - 1).textContent()) ?? '').replace(/,/g, ''))))
   expect(added).toEqual(expected.map((suggestion) => suggestion.addedUnder3))
+  // Each suggestion is named by its nearest 村/社区 and town, with the distance and the gain in percentage points.
+  const names = new Set(communities.features.map((feature: { properties: { name: string } }) => feature.properties.name))
+  for (const row of rows) {
+    const place = (await row.getByRole('cell').first().textContent()) ?? ''
+    const match = /^(.+)附近（(.+)）\s*距村居点 [\d,]+ 米$/.exec(place.trim())
+    expect(match && names.has(match[1])).toBe(true)
+    expect(await row.getByText(/个百分点$/).count()).toBe(1)
+  }
   await page.getByRole('button', { name: '全部添加为假设站点' }).click()
   await expect.poll(() => page.getByText(/^假设站点 \d+$/).count()).toBe(10)
   const total = expected.reduce((sum, suggestion) => sum + suggestion.addedUnder3, 0)
@@ -138,7 +160,7 @@ test('the uncovered-communities CSV downloads with a BOM and parses back to the 
   const { state } = engineState()
   const uncovered = state.uncoveredCommunities()
   const scores = new Map(state.accessibility().map((entry) => [entry.id, entry]))
-  const { page, context, errors } = await openPlanner()
+  const { page, context, errors } = await openPlanner('', '导出')
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: '导出未覆盖村居（CSV）' }).click(),
@@ -173,15 +195,22 @@ test('the uncovered-communities CSV downloads with a BOM and parses back to the 
   await context.close()
 })
 
-test('printing gives a one-page report of the chosen area and nothing else', async () => {
+test('printing gives a one-page report of the chosen area: data basis, column headers, units, a map, nothing else', async () => {
   const { page, context, errors } = await openPlanner()
   await page.getByLabel('范围').selectOption('yangshe')
   await page.emulateMedia({ media: 'print' })
   const report = page.getByRole('heading', { name: '杨舍镇 托育服务覆盖报告' })
   await expect.poll(() => report.isVisible()).toBe(true)
   expect(await page.getByRole('region', { name: '张家港托育机构地图' }).isVisible()).toBe(false)
-  expect(await page.getByRole('heading', { name: '覆盖设置' }).isVisible()).toBe(false)
-  const reportRows = page.locator('.planner-report tbody tr')
+  expect(await page.getByText('覆盖设置').isVisible()).toBe(false)
+  const article = page.locator('.planner-report')
+  // The sample data says so on paper too.
+  expect(await article.getByText(/^数据：示例数据/).isVisible()).toBe(true)
+  const reportTable = article.getByRole('table', { name: '杨舍镇：方案指标' })
+  expect((await reportTable.getByRole('columnheader').allTextContents()).map((text) => text.trim())).toEqual(['指标', '目标', '现状', '是否达标'])
+  expect(await reportTable.getByRole('cell', { name: '≥ 6,520 个' }).count() + await reportTable.getByRole('cell', { name: /^≥ [\d,.]+ 个$/ }).count()).toBeGreaterThan(0)
+  expect(await article.getByRole('img', { name: '杨舍镇覆盖示意图' }).isVisible()).toBe(true)
+  const reportRows = reportTable.locator('tbody tr')
   await expect.poll(() => reportRows.count()).toBe(indicators.areas.yangshe.length)
   const pdf = await page.pdf({ format: 'A4' })
   const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []
@@ -192,13 +221,16 @@ test('printing gives a one-page report of the chosen area and nothing else', asy
 
 test('axe: no violations in the planner view, in Chinese and in English, with suggestions and a what-if site shown', async () => {
   for (const lang of ['zh-CN', 'en']) {
-    const { page, context, errors } = await openPlanner(`&lang=${lang}`)
+    const { page, context, errors } = await openPlanner(`&lang=${lang}`, /^(选址|Sites)$/)
     await page.getByRole('button', { name: /^(计算建议|Suggest)$/ }).click()
     await page.getByRole('button', { name: /^(全部添加为假设站点|Add all as hypothetical sites)$/ }).click()
     await expect.poll(() => page.getByText(/^(假设站点|Hypothetical site) 10$/).count()).toBe(1)
-    for (const summary of await page.locator('.planner details summary').all()) await summary.click()
-    const result = await new AxeBuilder({ page }).include('.planner').analyze()
-    expect(result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([])
+    for (const tab of [/^(选址|Sites)$/, /^(指标|Indicators)$/, /^(覆盖|Coverage)$/, /^(导出|Export)$/]) {
+      await showTab(page, tab)
+      for (const summary of await page.locator('.planner [role="tabpanel"]:visible details summary').all()) await summary.click()
+      const result = await new AxeBuilder({ page }).include('.planner').analyze()
+      expect(result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([])
+    }
     expect(errors).toEqual([])
     await context.close()
   }
@@ -212,10 +244,13 @@ test('on a phone, a hypothetical site placed at the map center can be dragged wi
   const { page, context, errors } = await openPage(browser, `${inject('baseUrl')}?view=planner&lng=${point.lng}&lat=${point.lat}&z=13`, {
     viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true,
   })
+  await showTab(page, '覆盖')
   await page.getByTestId('covered-under3').waitFor({ timeout: 60_000 })
   await page.waitForFunction(() => document.querySelector('.maplibregl-canvas') !== null)
   const uncoveredTable = page.getByRole('region', { name: '未覆盖的村居' }).getByRole('table').first()
+  await showTab(page, '选址')
   await page.getByRole('button', { name: '在地图中心放置' }).click()
+  await showTab(page, '覆盖')
   await expect.poll(() => uncoveredTable.getByRole('rowheader', { name: target.name, exact: true }).count()).toBe(0)
   const box = await page.getByRole('region', { name: '张家港托育机构地图' }).boundingBox()
   if (!box) throw new Error('map has no box')
