@@ -7,8 +7,10 @@
  *   - whether `共 N 家`, the drawn features and matchesFilters agree.
  * Budget: the map's filter change ≤ 16 ms (one frame). Exit code 1 when the counts disagree or the budget is missed.
  *
- * Usage: npm run data && npx vite build && npx tsx scripts/bench-map.ts   (BENCH_DIST=dir to use another build)
+ * Usage: npm run data && npx tsx scripts/bench-map.ts. It builds the app with VITE_TEST_HOOKS=1 (the drawn count and
+ * the measure exist only in test builds) into tmp/bench-map-dist; BENCH_DIST=dir uses another such build instead.
  */
+import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { chromium, type Page } from 'playwright-core'
@@ -21,7 +23,7 @@ import { syntheticInstitutions } from './bench-map-data'
 const COUNT = Number(process.env.BENCH_INSTITUTIONS ?? 10_000)
 const TOGGLES = 6
 const BUDGET_MS = 16
-const root = process.env.BENCH_DIST ?? 'dist'
+const root = process.env.BENCH_DIST ?? 'tmp/bench-map-dist'
 
 interface TraceEvent { name: string; ph: string; tid: number; pid: number; ts: number; dur?: number; args?: { name?: string } }
 
@@ -53,7 +55,12 @@ async function waitFor(page: Page, expected: number) {
 }
 
 async function main() {
-  if (!existsSync(`${root}/index.html`)) throw new Error(`${root}/index.html missing: run \`npm run data && npx vite build\` first`)
+  if (!process.env.BENCH_DIST) {
+    if (!existsSync('public/data/manifest.json')) throw new Error('public/data/manifest.json missing: run `npm run data` first')
+    const build = spawnSync('npx', ['vite', 'build', '--outDir', root, '--emptyOutDir'], { stdio: 'inherit', env: { ...process.env, VITE_TEST_HOOKS: '1' } })
+    if (build.status !== 0) throw new Error('vite build failed')
+  }
+  if (!existsSync(`${root}/index.html`)) throw new Error(`${root}/index.html missing: build it with VITE_TEST_HOOKS=1 first`)
   const data = syntheticInstitutions(COUNT)
   const body = Buffer.from(JSON.stringify(data))
   const manifest = JSON.parse(readFileSync(`${root}/data/manifest.json`, 'utf8')) as ManifestFile
@@ -73,6 +80,8 @@ async function main() {
     await context.route('**/data/manifest.json', (route) => route.fulfill({ json: manifest }))
     const page = await context.newPage()
     await page.goto(`http://127.0.0.1:${port}/?view=map`)
+    await page.locator('[data-map-generation="1"]').waitFor({ timeout: 60_000 })
+    if (await page.locator('[data-rendered-institutions]').count() === 0) throw new Error(`${root} was built without VITE_TEST_HOOKS=1`)
     await waitFor(page, everything)
 
     const rows: Array<{ setFilter: number; total: number; longest: number; expected: number; agree: boolean }> = []

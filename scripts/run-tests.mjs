@@ -8,17 +8,17 @@ let passed = 0
 let failed = 0
 const summary = []
 
-function run(label, command, args) {
+function run(label, command, args, extraEnv = {}) {
   const started = Date.now()
   console.log(`\n=== ${label}: ${command} ${args.join(' ')}`)
-  const result = spawnSync(command, args, { stdio: 'inherit', env })
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } })
   const ok = result.status === 0
   summary.push(`${ok ? 'ok  ' : 'FAIL'} ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
   return ok
 }
 
-function check(label, command, args) {
-  const ok = run(label, command, args)
+function check(label, command, args, extraEnv) {
+  const ok = run(label, command, args, extraEnv)
   if (ok) passed++
   else failed++
   return ok
@@ -47,7 +47,7 @@ mkdirSync('tmp', { recursive: true })
 check('lint', 'npx', ['eslint', '.'])
 check('type-check', 'npx', ['vue-tsc', '--noEmit', '-p', 'tsconfig.json'])
 vitest('unit + component tests', ['unit', 'component'], 'tmp/vitest-unit.json')
-const built = check('build data', 'npm', ['run', '--silent', 'data']) && check('build app', 'npx', ['vite', 'build'])
+const built = check('build data', 'npm', ['run', '--silent', 'data']) && check('build app', 'npx', ['vite', 'build'], { VITE_TEST_HOOKS: '1' })
 if (built) vitest('real-browser tests', ['e2e'], 'tmp/vitest-e2e.json')
 else { failed++; summary.push('FAIL real-browser tests: not run, the build failed') }
 

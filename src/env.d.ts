@@ -6,3 +6,7 @@ declare module '*.vue' {
   const component: DefineComponent<object, object, unknown>
   export default component
 }
+interface ImportMetaEnv {
+  /** '1' in test builds (scripts/run-tests.mjs, the map bench): the map exposes what tests read; other builds drop it. */
+  readonly VITE_TEST_HOOKS?: string
+}

@@ -3,9 +3,8 @@ import { useI18n } from 'vue-i18n'
 import type { FeatureCollection, Point } from 'geojson'
 import { coverageCircles } from '../lib/coverage'
 import type { MapController } from '../map/map-controller'
-import {
-  addCoverageLayers, bindPlannerInteractions, setCoverage, setHypotheticalSites, setPlacingCursor, setPlannerVisible,
-} from '../map/planner-layers'
+import { bindPlannerInteractions, setPlacingCursor } from '../map/planner-interactions'
+import { PlannerLayers } from '../map/planner-layers'
 import { usePlannerStore } from '../stores/planner'
 import { useViewStore } from '../stores/view'
 
@@ -43,30 +42,29 @@ export function usePlannerMap(getController: () => MapController | undefined, ge
   }))
   const siteCircles = computed(() => coverageCircles(planner.hypothetical, planner.radiusMeters))
 
-  /** The generation whose map has the planner's layers: they are added the first time the planner view is active. */
-  let ready = -1
+  /** The planner's layers on the current map: added the first time the planner view is active on each map. */
+  let layers: PlannerLayers | null = null
+  let layersGeneration = -1
   let unbind: (() => void) | null = null
-  const withMap = (apply: Parameters<MapController['withMap']>[0]) => {
-    if (ready === generation.value) getController()?.withMap(apply)
-  }
+  const current = () => (layersGeneration === generation.value ? layers : null)
   const setUp = () => {
-    if (!active.value || ready === generation.value) return
+    if (!active.value || layersGeneration === generation.value) return
     const controller = getController()
     if (!controller) return
-    ready = generation.value
+    layersGeneration = generation.value
     unbind?.()
     unbind = null
+    layers = new PlannerLayers(active.value)
+    layers.setCoverage(planner.snapshot?.coverage ?? null, communityPoints.value)
+    layers.setHypotheticalSites(sitePoints.value, siteCircles.value)
+    controller.addSources(layers.sources)
     controller.withMap((map) => {
-      addCoverageLayers(map)
       unbind = bindPlannerInteractions(map, {
         isPlacing: () => planner.placing && active.value,
         onPlace: ({ lng, lat }) => planner.addSite(lng, lat),
         sites: () => planner.hypothetical,
         onDrag: (id, { lng, lat }) => planner.moveSite(id, lng, lat),
       })
-      setPlannerVisible(map, active.value)
-      setCoverage(map, planner.snapshot?.coverage ?? null, communityPoints.value)
-      setHypotheticalSites(map, sitePoints.value, siteCircles.value)
     })
   }
   watch([generation, active], setUp, { immediate: true })
@@ -78,14 +76,15 @@ export function usePlannerMap(getController: () => MapController | undefined, ge
     areaTimer = setTimeout(() => {
       areaTimer = null
       areaPushed = performance.now()
-      withMap((map) => setCoverage(map, planner.snapshot?.coverage ?? null))
+      current()?.setCoverage(planner.snapshot?.coverage ?? null)
     }, Math.max(0, AREA_INTERVAL_MS - (performance.now() - areaPushed)))
   })
-  watch(communityPoints, (points) => withMap((map) => setCoverage(map, undefined, points)))
-  watch([sitePoints, siteCircles], ([points, circles]) => withMap((map) => setHypotheticalSites(map, points, circles)))
-  watch(active, (visible) => withMap((map) => setPlannerVisible(map, visible)))
+  watch(communityPoints, (points) => current()?.setCoverage(undefined, points))
+  watch([sitePoints, siteCircles], ([points, circles]) => current()?.setHypotheticalSites(points, circles))
+  watch(active, (visible) => current()?.setVisible(visible))
   watch([() => planner.placing && active.value, generation], ([placing]) => {
-    getController()?.setSelectable(!placing)
-    withMap((map) => setPlacingCursor(map, placing))
+    const controller = getController()
+    controller?.setSelectable(!placing)
+    if (current()) controller?.withMap((map) => setPlacingCursor(map, placing))
   })
 }

@@ -12,6 +12,11 @@ export const TYPE_COLORS = {
 /** The one font stack the app ships as glyph PBFs (public/glyphs, made by scripts/build-glyphs.ts). */
 export const FONT = ['NotoSans-Regular']
 
+/** Layout shared by the text layers that may hide on collision (area, community and institution names). */
+export const SYMBOL_TEXT = { 'text-font': FONT, 'text-allow-overlap': false }
+/** A white halo keeps names readable over dots and lines. */
+export const HALO = { 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 }
+
 /** Chinese text is drawn from the device's fonts, so no CJK glyphs are downloaded or shipped. */
 export const LOCAL_IDEOGRAPH_FONTS = "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif"
 

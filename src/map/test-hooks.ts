@@ -1,0 +1,41 @@
+import type { Map as MapLibreMap } from 'maplibre-gl'
+import type { MapController } from './map-controller'
+import { institutionFeatureLayers } from './layers/institutions'
+
+/**
+ * Institutions drawn in the current view: each cluster counts its points, each single point one. A full query costs
+ * ~50 ms at 10k features, which is why only test builds run it.
+ */
+function renderedInstitutionCount(map: MapLibreMap): number {
+  const clusters = new Map<number, number>()
+  const points = new Set<string>()
+  for (const feature of map.queryRenderedFeatures({ layers: institutionFeatureLayers(map) })) {
+    if (feature.properties.cluster) clusters.set(feature.properties.cluster_id as number, feature.properties.point_count as number)
+    else points.add(feature.properties.id as string)
+  }
+  let total = points.size
+  for (const count of clusters.values()) total += count
+  return total
+}
+
+/** `west,south,east,north` of the visible area. */
+function visibleBounds(map: MapLibreMap): string {
+  const bounds = map.getBounds()
+  return [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()].map((value) => value.toFixed(6)).join(',')
+}
+
+/**
+ * Test builds only (`VITE_TEST_HOOKS=1`; callers guard with it so other builds drop this module): after each idle,
+ * the map region carries the drawn institution count (`data-rendered-institutions`) and the visible bounds
+ * (`data-view-bounds`), which the real-browser tests and scripts/bench-map.ts compare with the data.
+ */
+export function installTestHooks(controller: MapController, element: HTMLElement) {
+  element.dataset.renderedInstitutions = '0'
+  element.dataset.viewBounds = ''
+  controller.withMap((map) => {
+    map.on('idle', () => {
+      element.dataset.renderedInstitutions = String(renderedInstitutionCount(map))
+      element.dataset.viewBounds = visibleBounds(map)
+    })
+  })
+}
