@@ -1,6 +1,11 @@
 // The naive approach the engine replaces: turf.circle per site, turf.union of all, then point-in-polygon
 // per community and turf.intersect/area per zone.
-import { area, booleanPointInPolygon, circle, featureCollection, intersect, point, union } from '@turf/turf'
+import { area } from '@turf/area'
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon'
+import { circle } from '@turf/circle'
+import { featureCollection, point } from '@turf/helpers'
+import { intersect } from '@turf/intersect'
+import { union } from '@turf/union'
 import type { Feature, MultiPolygon, Polygon } from 'geojson'
 import type { SyntheticData } from './synthetic-data'
 

@@ -5,7 +5,7 @@ import {
 } from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import 'maplibre-gl/dist/maplibre-gl.css'
-import { circle } from '@turf/turf'
+import { circle } from '@turf/circle'
 import type { Feature, FeatureCollection, Point } from 'geojson'
 import type { InstitutionFilters } from '../lib/filter-institutions'
 import type { InstitutionProperties } from '../lib/types'
