@@ -40,7 +40,7 @@ function compileObject(node: Node, path: string): CompiledTree {
  *
  * @example
  * precompileMessageModule("export const zh = { a: '共 {n} 家' }")
- * // → 'export const zh = {"a":{"t":0,"b":{"t":2,"i":[…]}}};\n'
+ * // → 'export const zh = {"a":{"t":0,"b":{"t":2,"i":[{"t":3,"v":"共 "},{"t":4,"k":"n"},{"t":3,"v":" 家"}]}}};\n'
  */
 export function precompileMessageModule(code: string): string {
   return (parseAst(code).body as unknown as Node[]).map((statement) => {
