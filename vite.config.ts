@@ -3,6 +3,7 @@ import { defineConfig, loadEnv, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
 import type { FeatureCollection, Point } from 'geojson'
+import { precompileMessages } from './src/i18n/precompile-messages'
 import { polygonRings } from './src/lib/coverage/polygon-rings'
 import { CITY_VIEW_BOUNDS, type ManifestFile, type ShippedData } from './src/lib/types'
 
@@ -115,6 +116,8 @@ export default defineConfig(({ mode }) => {
     publicDir,
     plugins: [
       vue(),
+      // Messages precompiled to ASTs for vue-i18n's runtime-only build: no compiler ships, no eval (CSP).
+      precompileMessages(),
       iconLinks(),
       mapPreview(publicDir),
       cspManifest(tianditu),
@@ -183,7 +186,7 @@ export default defineConfig(({ mode }) => {
       __VUE_I18N_FULL_INSTALL__: 'false',
       __VUE_I18N_LEGACY_API__: 'false',
       __INTLIFY_PROD_DEVTOOLS__: 'false',
-      // Messages are compiled by src/i18n/compile-message.ts: @intlify/message-compiler stays out of the bundle.
+      // Messages are precompiled (src/i18n/precompile-messages.ts): @intlify/message-compiler stays out of the bundle.
       __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',
       // The shipped data's sample flag and date, for the first paint (SHIPPED_DATA in src/stores/data.ts).
       __SHIPPED_DATA__: JSON.stringify(shippedData(publicDir)),

@@ -1,6 +1,7 @@
+// Own SDF rasteriser: no maintained pure-JS tool fits (tiny-sdf needs a 2D canvas, absent in Node; fontnik is native, downloads binaries; bitmap-sdf needs a ready bitmap); 212 glyphs take 2 s.
 /**
  * Generates MapLibre glyph PBFs (SDF, the fontnik format) for the offline basemap from Noto Sans (OFL-1.1,
- * npm @fontsource/noto-sans, latin subset) with opentype.js: no glyph server, no third-party request.
+ * npm @fontsource/noto-sans, latin subset) with opentype.js, encoded with pbf: no glyph server, no third-party request.
  * CJK is not shipped: MapLibre draws it from local fonts (`localIdeographFontFamily`).
  * Output: public/glyphs/NotoSans-Regular/{0-255,8192-8447}.pbf (committed; rerun only to change the font).
  *
@@ -10,6 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import opentype from 'opentype.js'
+import { PbfWriter } from 'pbf'
 
 export const FONTSTACK = 'NotoSans-Regular'
 const RANGES: Array<[number, number]> = [[0, 255], [8192, 8447]]
@@ -104,41 +106,27 @@ function renderGlyph(font: opentype.Font, codePoint: number): GlyphRecord | null
   return { id: codePoint, bitmap, width, height, left, top: topEdge - ascender, advance }
 }
 
-/** Minimal protobuf writer for glyphs.proto (fontnik). */
-class ProtoWriter {
-  private readonly bytes: number[] = []
-  varint(value: number) {
-    let rest = value >>> 0
-    while (rest > 0x7f) { this.bytes.push((rest & 0x7f) | 0x80); rest >>>= 7 }
-    this.bytes.push(rest)
-  }
-  tag(field: number, wireType: number) { this.varint((field << 3) | wireType) }
-  uint(field: number, value: number) { this.tag(field, 0); this.varint(value) }
-  sint(field: number, value: number) { this.tag(field, 0); this.varint((value << 1) ^ (value >> 31)) }
-  bytesField(field: number, value: Uint8Array) { this.tag(field, 2); this.varint(value.length); this.bytes.push(...value) }
-  message(field: number, inner: ProtoWriter) { this.bytesField(field, inner.finish()) }
-  finish(): Uint8Array { return Uint8Array.from(this.bytes) }
+/** One glyph message of glyphs.proto (fontnik): id, bitmap, width, height, left, top, advance. */
+function writeGlyph(glyph: GlyphRecord, pbf: PbfWriter) {
+  pbf.writeVarintField(1, glyph.id)
+  // Like fontnik: a blank glyph (space) has no bitmap field; MapLibre then makes an empty one.
+  if (glyph.bitmap.length > 0) pbf.writeBytesField(2, glyph.bitmap)
+  pbf.writeVarintField(3, glyph.width)
+  pbf.writeVarintField(4, glyph.height)
+  pbf.writeSVarintField(5, glyph.left)
+  pbf.writeSVarintField(6, glyph.top)
+  pbf.writeVarintField(7, glyph.advance)
 }
 
+/** glyphs { stacks { name, range, glyphs… } }, the PBF MapLibre fetches for one 256-code-point range. */
 function encodeRange(name: string, range: string, glyphs: GlyphRecord[]): Uint8Array {
-  const stack = new ProtoWriter()
-  stack.bytesField(1, new TextEncoder().encode(name))
-  stack.bytesField(2, new TextEncoder().encode(range))
-  for (const glyph of glyphs) {
-    const message = new ProtoWriter()
-    message.uint(1, glyph.id)
-    // Like fontnik: a blank glyph (space) has no bitmap field; MapLibre then makes an empty one.
-    if (glyph.bitmap.length > 0) message.bytesField(2, glyph.bitmap)
-    message.uint(3, glyph.width)
-    message.uint(4, glyph.height)
-    message.sint(5, glyph.left)
-    message.sint(6, glyph.top)
-    message.uint(7, glyph.advance)
-    stack.message(3, message)
-  }
-  const root = new ProtoWriter()
-  root.message(1, stack)
-  return root.finish()
+  const pbf = new PbfWriter()
+  pbf.writeMessage(1, (stack: GlyphRecord[], writer: PbfWriter) => {
+    writer.writeStringField(1, name)
+    writer.writeStringField(2, range)
+    for (const glyph of stack) writer.writeMessage(3, writeGlyph, glyph)
+  }, glyphs)
+  return pbf.finish()
 }
 
 function main() {

@@ -6,7 +6,8 @@ declare module 'opentype.js' {
       | { type: 'Q'; x: number; y: number; x1: number; y1: number }
       | { type: 'C'; x: number; y: number; x1: number; y1: number; x2: number; y2: number }
       | { type: 'Z' }
-    interface Glyph { index: number; advanceWidth?: number; getPath(x: number, y: number, fontSize: number): { commands: PathCommand[] } }
+    interface Glyph { index: number; advanceWidth?: number; getPath(x: number, y: number, fontSize: number): { commands: PathCommand[] }
+      getBoundingBox(): { x1: number; y1: number; x2: number; y2: number } }
     interface Font { unitsPerEm: number; ascender: number; charToGlyph(char: string): Glyph }
   }
   const opentype: { parse(buffer: ArrayBuffer): opentype.Font }

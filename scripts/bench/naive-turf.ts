@@ -1,5 +1,6 @@
 // The naive approach the engine replaces: turf.circle per site, turf.union of all, then point-in-polygon
 // per community and turf.intersect/area per zone.
+// The baseline is the user's named package itself, @turf/turf, as a newcomer would use it.
 import { area, booleanPointInPolygon, circle, featureCollection, intersect, point, union } from '@turf/turf'
 import type { Feature, MultiPolygon, Polygon } from 'geojson'
 import type { SyntheticData } from './synthetic-data'

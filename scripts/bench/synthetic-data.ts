@@ -1,6 +1,8 @@
 // Seeded synthetic Zhangjiagang-like data for the coverage benchmark and the engine's agreement tests.
 import { Delaunay } from 'd3-delaunay'
-import { booleanPointInPolygon, featureCollection, intersect, point, polygon } from '@turf/turf'
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon'
+import { featureCollection, point, polygon } from '@turf/helpers'
+import { intersect } from '@turf/intersect'
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { seededRandom } from '../../src/lib/seeded-random'
 import { AREA_IDS, INSTITUTION_TYPES, type AreaId } from '../../src/lib/types'

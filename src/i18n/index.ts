@@ -1,5 +1,4 @@
 import { createI18n } from 'vue-i18n'
-import { compileMessage } from './compile-message'
 import * as core from './messages/core'
 import * as map from './messages/map'
 import * as parents from './messages/parents'
@@ -7,8 +6,9 @@ import * as pwa from './messages/pwa'
 import * as embed from './messages/embed'
 import type * as planner from './messages/planner'
 
-// Each topic keeps its strings in messages/<topic>.ts as { zh, en }; add a topic here. The planner's strings load
-// with the planner view (loadPlannerMessages): they are not needed on the parents' first screen.
+// Each topic keeps its strings in messages/<topic>.ts as { zh, en }; add a topic here. The build precompiles them
+// (precompile-messages.ts). The planner's strings load with the planner view (loadPlannerMessages): they are not
+// needed on the parents' first screen.
 const topics = [core, map, parents, pwa, embed]
 
 const zhCN = Object.assign({}, ...topics.map((topic) => topic.zh)) as typeof core.zh & typeof map.zh & typeof parents.zh & typeof pwa.zh & typeof embed.zh & typeof planner.zh
@@ -22,7 +22,6 @@ export const i18n = createI18n<[MessageSchema], Locale>({
   legacy: false,
   locale: 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messageCompiler: compileMessage,
   messages: { 'zh-CN': zhCN, en },
 })
 

@@ -1,4 +1,7 @@
-import { area as turfArea, booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf'
+import { area as turfArea } from '@turf/area'
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon'
+import { centroid } from '@turf/centroid'
+import { pointOnFeature } from '@turf/point-on-feature'
 import type { Feature, FeatureCollection, Point, Position } from 'geojson'
 import type { ZoneCollection, ZoneGeometry } from './build-zones'
 import { seededRandom, type Random } from './seeded-random'

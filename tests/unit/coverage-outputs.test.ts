@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { area, booleanPointInPolygon, point } from '@turf/turf'
+import { area } from '@turf/area'
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon'
+import { point } from '@turf/helpers'
 import {
   computeCoverageSummary, coverageCircles, coverageGridPolygons, createCoverageGrid, createCoverageState, haversineMeters,
 } from '../../src/lib/coverage'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { booleanPointInPolygon, point } from '@turf/turf'
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon'
+import { point } from '@turf/helpers'
 import { buildCandidates, createCoverageGrid, createCoverageState, suggestSites, type CoverageCommunity } from '../../src/lib/coverage'
 import { BASE_LAT, BASE_LNG, deepFreeze, handZones, north } from '../fixtures/coverage/hand-case'
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { booleanPointInPolygon, distance } from '@turf/turf'
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon'
+import { distance } from '@turf/distance'
 import type { Feature, MultiPolygon, Polygon } from 'geojson'
 import { describe, expect, test } from 'vitest'
 import { buildZones } from '../../src/lib/build-zones'

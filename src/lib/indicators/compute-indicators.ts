@@ -1,4 +1,4 @@
-import { distance } from '@turf/turf'
+import { distance } from '@turf/distance'
 import type { Feature, Point } from 'geojson'
 import {
   AREA_IDS, type AreaId, type CommunityProperties, type IndicatorsFile, type IndicatorValue,

@@ -1,4 +1,4 @@
-import { distance } from '@turf/turf'
+import { distance } from '@turf/distance'
 import { ratio, sum, type IndicatorScope, type Measure } from './indicator-scope'
 
 /** A community counts as covered when a community 托育 point lies within this straight-line distance. */

@@ -1,4 +1,5 @@
-import { booleanPointInPolygon, distance } from '@turf/turf'
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon'
+import { distance } from '@turf/distance'
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson'
 import type { AreaId, InstitutionProperties } from '../types'
 import { parseRegistryRow, type ParsedRegistryRow } from './parse-registry-row'

@@ -1,4 +1,4 @@
-import { circle } from '@turf/turf'
+import { circle } from '@turf/circle'
 import type { FeatureCollection } from 'geojson'
 import type { ContentLayer } from '../content-layers'
 
