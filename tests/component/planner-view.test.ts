@@ -59,7 +59,7 @@ async function mountReady() {
     await flushPromises()
     expect(store.status).toBe('ready')
     expect(view.find('[data-testid="covered-under3"]').exists()).toBe(true)
-  })
+  }, { timeout: 15_000 })
   const covered = () => view.find('[data-testid="covered-under3"]').text()
   const settle = () => vi.waitFor(async () => { await flushPromises() })
   return { view, store, covered, settle }
