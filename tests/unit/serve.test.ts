@@ -41,7 +41,7 @@ function rawRequest(port: number, head: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1', () => socket.write(head))
     const chunks: Buffer[] = []
-    socket.setTimeout(5000, () => socket.destroy(new Error('no reply within 5 s')))
+    socket.setTimeout(3000, () => socket.destroy(new Error('no reply within 3 s')))
     socket.on('data', (chunk) => chunks.push(chunk))
     socket.on('error', reject)
     socket.on('close', () => resolve(Buffer.concat(chunks).toString('latin1')))
