@@ -1,3 +1,4 @@
+// Own code, not vite-plugin-compression2: that plugin is not among our dependencies, and this is two zlib calls per file.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { extname, join, resolve } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'

@@ -211,3 +211,13 @@ test('EMBED_FRAME_ANCESTORS (else VITE_EMBED_ORIGINS) goes into frame-ancestors'
   const fromAncestors = await serve(makeBuild())
   expect(await policyOf(fromAncestors.base)).toMatch(/frame-ancestors 'self' https:\/\/host\.example$/)
 })
+
+test('a file deleted after the server started ends that reply only; the server keeps serving', async () => {
+  const root = makeBuild()
+  const { base } = await serve(root)
+  rmSync(join(root, 'assets', 'index-abc123.js'))
+  const outcome = await fetch(base + '/assets/index-abc123.js', { headers: { 'accept-encoding': 'identity' } })
+    .then((response) => response.text()).then(() => 'body', () => 'aborted')
+  expect(outcome).toBe('aborted')
+  expect((await fetch(base + '/')).status).toBe(200)
+})
