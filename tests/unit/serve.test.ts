@@ -13,7 +13,7 @@ afterEach(async () => { for (const cleanup of cleanups.splice(0)) await cleanup(
 const SCRIPT = 'console.log(1);'.repeat(200)
 const SECURITY_HEADERS = ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'permissions-policy']
 
-function makeBuild(cspJson?: object): string {
+async function makeBuild(cspJson?: object): Promise<string> {
   const root = mkdtempSync(join(tmpdir(), 'zjg-serve-'))
   cleanups.push(() => rmSync(root, { recursive: true, force: true }))
   mkdirSync(join(root, 'assets'))
@@ -24,7 +24,7 @@ function makeBuild(cspJson?: object): string {
   writeFileSync(join(root, 'assets', 'index-abc123.js'), SCRIPT)
   writeFileSync(join(root, 'data', 'institutions.geojson'), '{"type":"FeatureCollection","features":[]}')
   if (cspJson) writeFileSync(join(root, 'csp.json'), JSON.stringify(cspJson).padEnd(600))
-  precompressDirectory(root)
+  await precompressDirectory(root)
   return root
 }
 
@@ -54,7 +54,7 @@ function headersOf(reply: string): Map<string, string> {
 }
 
 test('hashed assets are immutable; the page, service worker, manifest and data revalidate', async () => {
-  const { base } = await serve(makeBuild())
+  const { base } = await serve(await makeBuild())
   const cacheControl = async (path: string) => (await fetch(base + path)).headers.get('cache-control')
   expect(await cacheControl('/assets/index-abc123.js')).toBe('public, max-age=31536000, immutable')
   for (const path of ['/', '/sw.js', '/manifest.webmanifest', '/data/institutions.geojson', '/assets/']) {
@@ -64,7 +64,7 @@ test('hashed assets are immutable; the page, service worker, manifest and data r
 })
 
 test('text is served compressed with brotli or gzip as the client accepts', async () => {
-  const { base } = await serve(makeBuild())
+  const { base } = await serve(await makeBuild())
   const brotli = await fetch(base + '/assets/index-abc123.js', { headers: { 'accept-encoding': 'br' } })
   expect(brotli.headers.get('content-encoding')).toBe('br')
   expect(brotli.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
@@ -78,7 +78,7 @@ test('text is served compressed with brotli or gzip as the client accepts', asyn
 })
 
 test('the default policy allows only the own origin: no eval, no inline script, no third-party host', async () => {
-  const { base } = await serve(makeBuild({ connect: [], img: [] }))
+  const { base } = await serve(await makeBuild({ connect: [], img: [] }))
   const policy = (await fetch(base + '/')).headers.get('content-security-policy') ?? ''
   expect(policy).toBe(contentSecurityPolicy())
   const scriptSrc = policy.split('; ').find((directive) => directive.startsWith('script-src'))
@@ -91,7 +91,7 @@ test('the default policy allows only the own origin: no eval, no inline script, 
 
 test('Tianditu hosts are allowed only when the build says it uses them, and csp.json itself is not served', async () => {
   const host = 'https://*.tianditu.gov.cn'
-  const { base } = await serve(makeBuild({ connect: [host], img: [host] }))
+  const { base } = await serve(await makeBuild({ connect: [host], img: [host] }))
   const policy = (await fetch(base + '/')).headers.get('content-security-policy') ?? ''
   expect(policy).toContain(`connect-src 'self' ${host}`)
   expect(policy).toMatch(new RegExp(`img-src [^;]*${host.replace(/[.*]/g, '\\$&')}`))
@@ -101,12 +101,12 @@ test('Tianditu hosts are allowed only when the build says it uses them, and csp.
     expect(response.status, path).toBe(404)
     expect(await response.text(), path).not.toContain('tianditu')
   }
-  const withoutFile = await serve(makeBuild())
+  const withoutFile = await serve(await makeBuild())
   expect((await fetch(withoutFile.base + '/')).headers.get('content-security-policy')).not.toContain('tianditu')
 })
 
 test('a path without a file extension gets the app; a missing file gets a 404', async () => {
-  const { base } = await serve(makeBuild())
+  const { base } = await serve(await makeBuild())
   const page = await fetch(base + '/some/view?embed=1')
   expect(page.status).toBe(200)
   expect(await page.text()).toContain('<title>t</title>')
@@ -115,7 +115,7 @@ test('a path without a file extension gets the app; a missing file gets a 404', 
 })
 
 test('a revalidation with the ETag gets a 304 that still carries the headers', async () => {
-  const { base } = await serve(makeBuild())
+  const { base } = await serve(await makeBuild())
   const first = await fetch(base + '/data/institutions.geojson')
   const etag = first.headers.get('etag') ?? ''
   expect(etag).not.toBe('')
@@ -130,7 +130,7 @@ test.each([
   { name: 'a DELETE of a file', method: 'DELETE', path: '/assets/index-abc123.js', status: 405 },
   { name: 'an OPTIONS', method: 'OPTIONS', path: '/index.html', status: 405 },
 ])('$name gets $status with every security header', async ({ method, path, status }) => {
-  const { base } = await serve(makeBuild())
+  const { base } = await serve(await makeBuild())
   const response = await fetch(base + path, { method })
   expect(response.status).toBe(status)
   for (const header of SECURITY_HEADERS) expect(response.headers.get(header), header).not.toBeNull()
@@ -139,7 +139,7 @@ test.each([
 })
 
 test('HEAD answers with the headers of GET and no body', async () => {
-  const { base, port } = await serve(makeBuild())
+  const { base, port } = await serve(await makeBuild())
   const head = await fetch(base + '/assets/index-abc123.js', { method: 'HEAD', headers: { 'accept-encoding': 'identity' } })
   expect(head.status).toBe(200)
   expect(head.headers.get('content-length')).toBe(String(SCRIPT.length))
@@ -160,7 +160,7 @@ test.each([
   '/csp.json%',
   'http://[::1/',
 ])('the request line GET %s gets a 400 and the server keeps serving', async (target) => {
-  const { base, port } = await serve(makeBuild())
+  const { base, port } = await serve(await makeBuild())
   const reply = await rawRequest(port, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`)
   expect(reply).toMatch(/^HTTP\/1\.1 400 /)
   const headers = headersOf(reply)
@@ -174,7 +174,7 @@ test.each([
   { name: 'an HTTP/1.1 request without Host', head: 'GET / HTTP/1.1\r\nConnection: close\r\n\r\n' },
   { name: 'a control character in the target', head: 'GET /\u0001 HTTP/1.1\r\nHost: x\r\n\r\n' },
 ])('$name gets a 400 with the security headers, and the server keeps serving', async ({ head }) => {
-  const { base, port } = await serve(makeBuild())
+  const { base, port } = await serve(await makeBuild())
   const reply = await rawRequest(port, head)
   expect(reply).toMatch(/^HTTP\/1\.1 400 /)
   expect(headersOf(reply).get('x-content-type-options')).toBe('nosniff')
@@ -187,7 +187,7 @@ test.each([
   { range: 'bytes=abc', status: 200 },
   { range: 'bytes=0-9', status: 206 },
 ])('the Range header $range is honoured only when it is one well-formed range', async ({ range, status }) => {
-  const { base } = await serve(makeBuild())
+  const { base } = await serve(await makeBuild())
   const response = await fetch(base + '/assets/index-abc123.js', { headers: { range, 'accept-encoding': 'identity' } })
   expect(response.status).toBe(status)
   expect(await response.text()).toBe(status === 206 ? SCRIPT.slice(0, 10) : SCRIPT)
@@ -204,16 +204,16 @@ test('EMBED_FRAME_ANCESTORS (else VITE_EMBED_ORIGINS) goes into frame-ancestors'
   })
   delete process.env.EMBED_FRAME_ANCESTORS
   process.env.VITE_EMBED_ORIGINS = 'https://szd.example.cn, https://www.zjg.gov.cn'
-  const fromOrigins = await serve(makeBuild())
+  const fromOrigins = await serve(await makeBuild())
   const policyOf = async (base: string) => (await fetch(base + '/nothing.png')).headers.get('content-security-policy')
   expect(await policyOf(fromOrigins.base)).toContain("frame-ancestors 'self' https://szd.example.cn https://www.zjg.gov.cn")
   process.env.EMBED_FRAME_ANCESTORS = 'https://host.example'
-  const fromAncestors = await serve(makeBuild())
+  const fromAncestors = await serve(await makeBuild())
   expect(await policyOf(fromAncestors.base)).toMatch(/frame-ancestors 'self' https:\/\/host\.example$/)
 })
 
 test('a file deleted after the server started ends that reply only; the server keeps serving', async () => {
-  const root = makeBuild()
+  const root = await makeBuild()
   const { base } = await serve(root)
   rmSync(join(root, 'assets', 'index-abc123.js'))
   const outcome = await fetch(base + '/assets/index-abc123.js', { headers: { 'accept-encoding': 'identity' } })
