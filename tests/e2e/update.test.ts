@@ -48,6 +48,8 @@ test('a new deployment shows the update prompt, reloads only when asked, then sh
   await page.reload()
   const prompt = page.getByRole('status').filter({ hasText: '有新版本' })
   await expect.poll(() => prompt.isVisible(), { timeout: 60_000 }).toBe(true)
+  // clientsClaim does not apply to updates: the new worker waits, and the old one keeps the page.
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting !== null)).toBe(true)
   // Nothing reloaded under the user: the old data is still shown until they choose.
   await expect.poll(() => renderedInstitutions(page), { timeout: 60_000 }).toBe(oldTotal)
   expect(await page.getByText('数据已更新').count()).toBe(0)
