@@ -65,9 +65,9 @@ export function placeCommunities(
 ): FeatureCollection<Point, CommunityProperties> {
   const areaOfTownCode = new Map(units.towns.map((town) => [town.code, town.area]))
   const realByCode = new Map(realPoints.map((match) => [match.code, match]))
-  const model = computeDemand(targets)
   const areaIds = zones.features.map((zone) => zone.properties.id)
-  const populations = apportion(model.population.value, areaIds.map((id) => model.bases.plan.areas[id]))
+  const model = computeDemand(targets, areaIds)
+  const populations = apportion(model.population.value, areaIds.map((id) => model.bases.plan.areas[id] ?? 0))
   const communities = [...units.communities].sort((a, b) => a.code.localeCompare(b.code))
   const features: Feature<Point, CommunityProperties>[] = []
   zones.features.forEach((zone, zoneIndex) => {
@@ -81,8 +81,8 @@ export function placeCommunities(
       return { weight, rate: weight * UNDER3_RATE_WEIGHT[member.kind] * (0.8 + 0.4 * random()), random }
     })
     const rates = draws.map((draw) => draw.rate)
-    const under3 = apportion(model.bases.plan.areas[id], rates)
-    const under3Births = apportion(model.bases.births.areas[id], rates)
+    const under3 = apportion(model.bases.plan.areas[id] ?? 0, rates)
+    const under3Births = apportion(model.bases.births.areas[id] ?? 0, rates)
     const people = apportion(populations[zoneIndex], draws.map((draw) => draw.weight))
     members.forEach((member, index) => {
       // The approximate point is always drawn, so a real point never shifts the others.

@@ -1,9 +1,9 @@
 import { AREA_IDS, type AreaId, type DemandBasis, type DemandBasisInfo, type TargetsFile } from '../types'
 import { apportion } from './apportion'
 
-/** The model's result: per basis the city total and its split over the nine areas; the anchored population. */
+/** The model's result: per basis the city total and its split over the areas; the anchored population. */
 export interface DemandModel {
-  bases: Record<DemandBasis, DemandBasisInfo & { areas: Record<AreaId, number> }>
+  bases: Record<DemandBasis, DemandBasisInfo & { areas: Partial<Record<AreaId, number>> }>
   /** Resident population the communities share: the latest bulletin's when given, else the census. */
   population: { value: number; source: string }
 }
@@ -25,15 +25,16 @@ function kpiValue(targets: TargetsFile, id: string, area?: AreaId): number {
  * The under-3 demand model. plan: 附件2 辖区总托位数 ÷ (每千名3岁以下婴幼儿拥有托位数 / 1000), the count the plan's
  * targets imply. births: the registered births of the last three years with a `births-YYYY` input × residents ÷
  * registered population, where registered population = births ÷ registered birth rate of the `registered-birth-rate-YYYY`
- * input's year. No source gives births by town, so both bases share the areas in proportion to the plan's places.
+ * input's year. No source gives births by town, so both bases share `areaIds` (default: all nine) in proportion to
+ * the plan's places there.
  *
  * @example
  * const model = computeDemand(targets)
  * model.bases.plan.total // 27167
  * Object.values(model.bases.births.areas).reduce((a, b) => a + b, 0) === model.bases.births.total // true
  */
-export function computeDemand(targets: TargetsFile): DemandModel {
-  const places = AREA_IDS.map((area) => kpiValue(targets, 'a2-total-places', area))
+export function computeDemand(targets: TargetsFile, areaIds: readonly AreaId[] = AREA_IDS): DemandModel {
+  const places = areaIds.map((area) => kpiValue(targets, 'a2-total-places', area))
   const perChild = kpiValue(targets, 'a2-places-per-1000-under3') / 1000
   const planTotal = Math.round(kpiValue(targets, 'a2-total-places') / perChild)
 
@@ -52,7 +53,7 @@ export function computeDemand(targets: TargetsFile): DemandModel {
 
   const split = (total: number) => {
     const counts = apportion(total, places)
-    return Object.fromEntries(AREA_IDS.map((area, index) => [area, counts[index]])) as Record<AreaId, number>
+    return Object.fromEntries(areaIds.map((area, index) => [area, counts[index]])) as Partial<Record<AreaId, number>>
   }
   return {
     population: { value: population.value, source: population.source },

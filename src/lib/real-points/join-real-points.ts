@@ -28,11 +28,11 @@ export interface RealPointMatch {
   source: string
 }
 
-/** The name without the committee suffix, so 东莱村委会 and 东莱村民委员会 meet; 社区 and 村 stay distinct. */
+/** One spelling of the committee suffix, so 东莱村委会 and 东莱村民委员会 meet; 居 and 村 stay distinct. */
 const stem = (name: string): string => name.normalize('NFKC').replace(/\s+/g, '')
-  .replace(/(居民委员会|居委会|村民委员会|村委会)$/, '')
+  .replace(/(居民委员会|居委会)$/, '居').replace(/(村民委员会|村委会)$/, '村')
 /** The bare place name: a 村 turned 社区 in the same town (棋杆村 → 棋杆社区) is the same place. */
-const core = (name: string): string => stem(name).replace(/(社区|村)$/, '')
+const core = (name: string): string => stem(name).replace(/(社区居|居|村)$/, '')
 
 /**
  * Joins the 2016 village points to today's 村/居委会: by 12-digit code when the code and the name agree, else by name
