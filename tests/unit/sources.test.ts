@@ -11,6 +11,8 @@ import { describe, expect, test } from 'vitest'
 import { buildZones } from '../../src/lib/build-zones'
 import type { UnitsFile } from '../../src/lib/place-communities'
 import { areaOfTown, parsePlanningAreas } from '../../src/lib/planning-areas'
+import { joinRealPoints, type AdcodePointsFile } from '../../src/lib/real-points/join-real-points'
+import { realZoneSites } from '../../src/lib/real-points/real-zone-sites'
 import { seededRandom } from '../../src/lib/seeded-random'
 import { AREA_IDS, type AreaId, type TargetsFile } from '../../src/lib/types'
 
@@ -54,12 +56,24 @@ describe('targets.json matches the plan (data/sources/zjg-puhui-tuoyu-plan-2024.
   })
 
   test('inputs: incomes are flagged as sample with a note to replace them', () => {
-    for (const id of ['income-urban', 'income-rural', 'population']) {
+    for (const id of ['income-urban', 'income-rural']) {
       const input = targets.inputs.find((candidate) => candidate.id === id)
       expect(input?.sample).toBe(true)
       expect(input?.value).toBeGreaterThan(0)
     }
     expect(targets.inputs.find((input) => input.id === 'income-rural')?.source).toMatch(/统计公报/)
+  })
+
+  test.each([
+    ['population', 1_432_044, false, /第七次全国人口普查/],
+    ['births-2021', 4455, false, /2021年国民经济和社会发展统计公报/],
+    ['births-2022', 3975, true, /Assumption/],
+    ['births-2023', 3495, false, /2023年国民经济和社会发展统计公报/],
+    ['registered-birth-rate-2021', 4.8, false, /2021年国民经济和社会发展统计公报/],
+  ])('demand input %s = %d (sample %s), with its source', (id, value, sample, source) => {
+    const input = targets.inputs.find((candidate) => candidate.id === id)
+    expect(input).toMatchObject({ value, sample })
+    expect(input?.source).toMatch(source)
   })
 })
 
@@ -115,10 +129,19 @@ describe('boundary.geojson', () => {
 describe('planning areas', () => {
   const areas = parsePlanningAreas(json('planning-areas.json'))
 
-  test('parses the nine areas in 附件2 order with seats inside the city', () => {
+  test('parses the nine areas in 附件2 order with seats on land', () => {
     expect(areas.map((item) => item.id)).toEqual([...AREA_IDS])
-    const boundary = json<FeatureCollection<Polygon>>('boundary.geojson').features[0]
-    for (const item of areas) expect(booleanPointInPolygon(item.center, boundary)).toBe(true)
+    const land = json<FeatureCollection<MultiPolygon>>('land.geojson').features[0]
+    for (const item of areas) expect(booleanPointInPolygon(item.center, land), item.name).toBe(true)
+  })
+
+  test('each seat is the real town seat its seatCode names in adcode-points.json', () => {
+    const points = json<AdcodePointsFile>('adcode-points.json')
+    for (const item of areas) {
+      const seat = points.towns.find((town) => town.code === item.seatCode)
+      expect(seat?.position, item.name).toEqual(item.center)
+      expect(areaOfTown(areas, seat?.name ?? ''), item.name).toBe(item.id)
+    }
   })
 
   test.each([
@@ -186,9 +209,11 @@ describe('registry-sample.csv', () => {
     expect(new Set(rows.map((row) => row['机构名称'])).size).toBe(rows.length)
   })
 
-  test('every point, converted to WGS84, lies in the zone of its town', () => {
-    const boundary = json<FeatureCollection<Polygon>>('boundary.geojson').features[0] as Feature<Polygon>
-    const zones = buildZones(boundary, areas)
+  test('every point, converted to WGS84, lies on land in the zone of its town (the build\'s zones)', () => {
+    const land = json<FeatureCollection<MultiPolygon>>('land.geojson').features[0] as Feature<MultiPolygon>
+    const units = json<UnitsFile>('units.json')
+    const points = json<AdcodePointsFile>('adcode-points.json')
+    const zones = buildZones(land, areas, realZoneSites(areas, units, points, joinRealPoints(units, points)))
     for (const row of rows) {
       const wgs = gcoord.transform([Number(row['经度']), Number(row['纬度'])], gcoord.GCJ02, gcoord.WGS84)
       const zone = zones.features.find((candidate) => candidate.properties.id === areaOf(row))
