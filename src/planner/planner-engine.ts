@@ -1,15 +1,19 @@
 import {
   buildCandidates, coverageGridPolygons, createCoverageGrid, createCoverageState, suggestSites,
-  type CoverageSite, type CoverageState,
+  type CoverageSite, type CoverageState, type SuggestedSite,
 } from '../lib/coverage'
-import type { EngineInput, EngineRequest, EngineResponse, PlannerSettings, PlannerSnapshot } from './protocol'
+import type { EngineInput, PlannerSettings, PlannerSnapshot } from './types'
 
 /** Display blocks of 4 × 25 m cells: 100 m steps on the map, cheap enough to redraw on every drag frame. */
 const DISPLAY_BLOCK_CELLS = 4
 
+/** The planner's engine: what the worker exposes (coverage.worker.ts) and what the page calls through Comlink. */
+export type PlannerEngine = ReturnType<typeof createPlannerEngine>
+
 /**
  * The planner's session around the shared coverage engine (src/lib/coverage): the registered sites plus
  * the planner's hypothetical ones. Runs in the worker (coverage.worker.ts), or in the page where there is none.
+ * Every change answers with a fresh snapshot; plain data in and out, so it crosses postMessage as it is.
  */
 export function createPlannerEngine() {
   let input: EngineInput | null = null
@@ -33,20 +37,6 @@ export function createPlannerEngine() {
     return state
   }
 
-  /** Replaces the hypothetical set, applying only the differences to the running totals. */
-  function setSites(next: CoverageSite[]) {
-    const live = current()
-    const nextById = new Map(next.map((site) => [site.id, { ...site, hypothetical: true }]))
-    for (const id of hypothetical.keys()) if (!nextById.has(id)) live.removeSite(id)
-    for (const [id, site] of nextById) {
-      const before = hypothetical.get(id)
-      if (!before) live.addSite(site)
-      else if (before.lng !== site.lng || before.lat !== site.lat || before.capacity !== site.capacity
-        || before.puhui !== site.puhui || before.type !== site.type) live.updateSite(id, site)
-    }
-    hypothetical = nextById
-  }
-
   function snapshot(started: number): PlannerSnapshot {
     const live = current()
     const accessibility = live.accessibility()
@@ -60,37 +50,52 @@ export function createPlannerEngine() {
     return { ...result, engineMs: performance.now() - started }
   }
 
-  /** Handles one request; every change answers with a fresh snapshot. */
-  function handle(request: EngineRequest): EngineResponse {
-    const started = performance.now()
-    switch (request.kind) {
-      case 'init':
-        input = request.input
-        settings = request.input.settings
-        grid = createCoverageGrid({ zones: input.zones, boundary: input.boundary })
-        candidates = buildCandidates({ communities: input.communities, boundary: input.boundary })
-        hypothetical = new Map()
-        rebuild()
-        break
-      case 'settings':
-        settings = request.settings
-        rebuild()
-        break
-      case 'sites':
-        setSites(request.sites)
-        break
-      case 'move': {
-        const site = hypothetical.get(request.id)
-        if (!site) throw new Error(`no hypothetical site ${request.id}`)
-        hypothetical.set(request.id, { ...site, lng: request.lng, lat: request.lat })
-        current().moveSite(request.id, request.lng, request.lat)
-        break
+  return {
+    /** Starts a session on (new) data: builds the grid and the candidates; no hypothetical sites. */
+    init(next: EngineInput): PlannerSnapshot {
+      const started = performance.now()
+      input = next
+      settings = next.settings
+      grid = createCoverageGrid({ zones: next.zones, boundary: next.boundary })
+      candidates = buildCandidates({ communities: next.communities, boundary: next.boundary })
+      hypothetical = new Map()
+      rebuild()
+      return snapshot(started)
+    },
+    /** A new radius, basis or threshold: rebuilds the state, keeping the hypothetical sites. */
+    setSettings(next: PlannerSettings): PlannerSnapshot {
+      const started = performance.now()
+      settings = next
+      rebuild()
+      return snapshot(started)
+    },
+    /** Replaces the hypothetical set, applying only the differences to the running totals. */
+    setSites(next: CoverageSite[]): PlannerSnapshot {
+      const started = performance.now()
+      const live = current()
+      const nextById = new Map(next.map((site) => [site.id, { ...site, hypothetical: true }]))
+      for (const id of hypothetical.keys()) if (!nextById.has(id)) live.removeSite(id)
+      for (const [id, site] of nextById) {
+        const before = hypothetical.get(id)
+        if (!before) live.addSite(site)
+        else if (before.lng !== site.lng || before.lat !== site.lat || before.capacity !== site.capacity
+          || before.puhui !== site.puhui || before.type !== site.type) live.updateSite(id, site)
       }
-      case 'suggest':
-        return { kind: 'suggestions', suggestions: suggestSites(current(), candidates, { count: request.count, capacity: request.capacity }) }
-    }
-    return { kind: 'snapshot', snapshot: snapshot(started) }
+      hypothetical = nextById
+      return snapshot(started)
+    },
+    /** Moves one hypothetical site (a drag frame). */
+    moveSite(id: string, lng: number, lat: number): PlannerSnapshot {
+      const started = performance.now()
+      const site = hypothetical.get(id)
+      if (!site) throw new Error(`no hypothetical site ${id}`)
+      hypothetical.set(id, { ...site, lng, lat })
+      current().moveSite(id, lng, lat)
+      return snapshot(started)
+    },
+    /** The best `count` new sites of `capacity` places among the candidates (changes nothing). */
+    suggest(count: number, capacity: number): SuggestedSite[] {
+      return suggestSites(current(), candidates, { count, capacity })
+    },
   }
-
-  return { handle }
 }

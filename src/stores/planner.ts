@@ -2,12 +2,13 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import type { FeatureCollection, Point } from 'geojson'
 import {
-  DEFAULT_DESERT_MAX_SCORE, DEFAULT_DESERT_MIN_UNDER3, DEFAULT_RADIUS_METERS, EARTH_RADIUS_METERS, toCoverageInputs,
+  DEFAULT_DESERT_MAX_SCORE, DEFAULT_DESERT_MIN_UNDER3, DEFAULT_RADIUS_METERS, toCoverageInputs,
   type CoverageBasis, type CoverageSite, type SuggestedSite,
 } from '../lib/coverage'
+import { offsetByMeters } from '../lib/offset-by-meters'
 import { INSTITUTION_TYPES, type AreaId, type CommunityProperties, type IndicatorsFile, type InstitutionType } from '../lib/types'
-import { createEngineClient, type EngineClient } from '../planner/engine-client'
-import type { EngineRequest, PlannerSettings, PlannerSnapshot } from '../planner/protocol'
+import { createEngineClient, type EngineClient, type RemoteEngine } from '../planner/engine-client'
+import type { PlannerSettings, PlannerSnapshot } from '../planner/types'
 import { useDataStore } from './data'
 
 export type BasisKind = 'all' | 'puhui' | 'types'
@@ -17,9 +18,6 @@ export type CommunityCollection = FeatureCollection<Point, CommunityProperties>
 
 /** Default 托位 of a new or suggested site (a typical community 普惠 point). */
 export const DEFAULT_SITE_CAPACITY = 40
-
-// The worker is a library object: kept beside the store, never in its state.
-let engine: EngineClient | null = null
 
 /** The planners' coverage tool: settings, what-if sites and the engine's latest answer (plain data only). */
 export const usePlannerStore = defineStore('planner', () => {
@@ -48,6 +46,8 @@ export const usePlannerStore = defineStore('planner', () => {
   const communities = shallowRef<CommunityCollection | null>(null)
   const indicators = shallowRef<IndicatorsFile | null>(null)
   let nextNumber = 1
+  // The worker is a library object: held by this store instance, never in its state; dispose() ends it.
+  let engine: EngineClient | null = null
 
   const basis = computed<CoverageBasis>(() =>
     basisKind.value === 'types' ? [...basisTypes.value] : basisKind.value)
@@ -57,34 +57,64 @@ export const usePlannerStore = defineStore('planner', () => {
   }))
   const metrics = computed(() => snapshot.value?.metrics ?? null)
 
-  async function send(request: EngineRequest): Promise<void> {
-    if (!engine) return
-    const response = await engine.request(request)
-    if (response.kind === 'snapshot') snapshot.value = Object.freeze(response.snapshot)
-    else if (response.kind === 'suggestions') suggestions.value = Object.freeze(response.suggestions)
-    else { error.value = response.message; status.value = 'error' }
+  function fail(cause: unknown) {
+    error.value = cause instanceof Error ? cause.message : String(cause)
+    status.value = 'error'
+  }
+  // Bumped by dispose(): answers and failures of an ended engine are dropped.
+  let session = 0
+  /** Runs engine calls; null when the engine failed (status says why) or was disposed meanwhile. */
+  async function call<T>(work: (remote: RemoteEngine) => Promise<T>): Promise<T | null> {
+    const client = engine
+    const mine = session
+    if (!client) return null
+    try {
+      const result = await client.run(work)
+      return mine === session ? result : null
+    } catch (cause) {
+      if (mine === session) fail(cause)
+      return null
+    }
+  }
+  async function update(work: (remote: RemoteEngine) => Promise<PlannerSnapshot>): Promise<void> {
+    const next = await call(work)
+    if (next) snapshot.value = Object.freeze(next)
   }
 
-  /** Loads communities and indicators and starts the engine; safe to call again. */
+  /** Loads communities and indicators and starts the engine (a Web Worker); safe to call again. */
   async function init() {
     if (status.value === 'loading' || status.value === 'ready') return
     if (!data.institutions || !data.zones || !data.boundary) return
+    const { institutions, zones, boundary } = data
+    const mine = session
     status.value = 'loading'
     try {
       const [communityFile, indicatorFile] = await Promise.all([
         data.loadFile<CommunityCollection>('communities.geojson'), data.loadFile<IndicatorsFile>('indicators.json'),
       ])
+      if (mine !== session) return
       communities.value = communityFile
       indicators.value = indicatorFile
-      const inputs = toCoverageInputs(data.institutions, communityFile)
+      const input = { ...toCoverageInputs(institutions, communityFile), zones, boundary, settings: settings.value }
       engine ??= createEngineClient()
-      await send({ kind: 'init', input: { ...inputs, zones: data.zones, boundary: data.boundary, settings: settings.value } })
-      await send({ kind: 'sites', sites: plainSites() })
-      if (status.value === 'loading') status.value = 'ready'
+      await update((remote) => remote.init(input))
+      if (status.value !== 'loading') return
+      const sites = plainSites()
+      await update((remote) => remote.setSites(sites))
+      if (mine === session && status.value === 'loading') status.value = 'ready'
     } catch (cause) {
-      error.value = cause instanceof Error ? cause.message : String(cause)
-      status.value = 'error'
+      if (mine === session) fail(cause)
     }
+  }
+
+  /** Ends the engine and terminates its worker; settings and what-if sites stay, and init() starts a new engine. */
+  function dispose() {
+    session += 1
+    engine?.dispose()
+    engine = null
+    snapshot.value = null
+    suggestions.value = []
+    status.value = 'idle'
   }
 
   const plainSites = (): CoverageSite[] => hypothetical.value.map((site) => ({ ...site }))
@@ -97,12 +127,13 @@ export const usePlannerStore = defineStore('planner', () => {
     void init()
   })
   // A new radius, basis or threshold rebuilds the state (the engine keeps the hypothetical sites).
-  watch(settings, (next) => { if (ready()) void send({ kind: 'settings', settings: next }) }, { deep: true })
+  watch(settings, (next) => { if (ready()) void update((remote) => remote.setSettings(next)) }, { deep: true })
 
   function setSites(next: HypotheticalSite[]) {
     hypothetical.value = next
     suggestions.value = []
-    if (ready()) void send({ kind: 'sites', sites: plainSites() })
+    const sites = plainSites()
+    if (ready()) void update((remote) => remote.setSites(sites))
   }
 
   function addSite(lng: number, lat: number, capacity = DEFAULT_SITE_CAPACITY) {
@@ -117,8 +148,8 @@ export const usePlannerStore = defineStore('planner', () => {
   function nudgeSite(id: string, eastMeters: number, northMeters: number) {
     const site = hypothetical.value.find((candidate) => candidate.id === id)
     if (!site) return
-    const degreesPerMeter = 180 / Math.PI / EARTH_RADIUS_METERS
-    moveSite(id, site.lng + (eastMeters * degreesPerMeter) / Math.cos((site.lat * Math.PI) / 180), site.lat + northMeters * degreesPerMeter)
+    const [lng, lat] = offsetByMeters(site.lng, site.lat, eastMeters, northMeters)
+    moveSite(id, lng, lat)
   }
   function removeSite(id: string) { setSites(hypothetical.value.filter((site) => site.id !== id)) }
   /** Back to the data: every hypothetical site goes. */
@@ -136,7 +167,7 @@ export const usePlannerStore = defineStore('planner', () => {
     const move = pendingMove
     pendingMove = null
     moving = true
-    try { await send({ kind: 'move', ...move }) } finally { moving = false }
+    try { await update((remote) => remote.moveSite(move.id, move.lng, move.lat)) } finally { moving = false }
     void flushMove()
   }
   /** Moves a hypothetical site (called on every drag frame). */
@@ -151,7 +182,10 @@ export const usePlannerStore = defineStore('planner', () => {
   async function suggest(count: number, capacity = DEFAULT_SITE_CAPACITY) {
     if (!ready()) return
     suggesting.value = true
-    try { await send({ kind: 'suggest', count, capacity }) } finally { suggesting.value = false }
+    try {
+      const next = await call((remote) => remote.suggest(count, capacity))
+      if (next) suggestions.value = Object.freeze(next)
+    } finally { suggesting.value = false }
   }
   /** One click: every suggested site becomes a hypothetical site. */
   function addSuggestions() {
@@ -165,6 +199,6 @@ export const usePlannerStore = defineStore('planner', () => {
   return {
     status, error, radiusMeters, basisKind, basisTypes, desertMinUnder3, desertMaxScore, area, hypothetical, placing,
     snapshot, suggestions, suggesting, communities, indicators, basis, settings, metrics,
-    init, addSite, setCapacity, nudgeSite, removeSite, reset, setPlacing, moveSite, suggest, addSuggestions,
+    init, dispose, addSite, setCapacity, nudgeSite, removeSite, reset, setPlacing, moveSite, suggest, addSuggestions,
   }
 })
