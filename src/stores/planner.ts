@@ -99,9 +99,12 @@ export const usePlannerStore = defineStore('planner', () => {
       engine ??= createEngineClient()
       await update((remote) => remote.init(input))
       if (status.value !== 'loading') return
-      const sites = plainSites()
-      await update((remote) => remote.setSites(sites))
-      if (mine === session && status.value === 'loading') status.value = 'ready'
+      const sent = hypothetical.value
+      await update((remote) => remote.setSites(plainSites()))
+      if (mine !== session || status.value !== 'loading') return
+      status.value = 'ready'
+      // Sites placed or moved while the engine started were not sent (it was not ready): send them now.
+      if (hypothetical.value !== sent) void update((remote) => remote.setSites(plainSites()))
     } catch (cause) {
       if (mine === session) fail(cause)
     }
