@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { expose } from 'comlink'
-import { createPlannerEngine } from './planner-engine'
+import { PlannerEngine } from './planner-engine'
 
 // The same src/lib engine as the build script and the tests, off the main thread so dragging stays smooth.
-expose(createPlannerEngine())
+expose(new PlannerEngine())

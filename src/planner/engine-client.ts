@@ -29,7 +29,7 @@ function workerChannel(): Channel {
 /** No Worker support (old webviews, happy-dom tests): the same engine in the page, behind the same Comlink interface. */
 function pageChannel(): Channel {
   const { port1, port2 } = new MessageChannel()
-  void import('./planner-engine').then((module) => expose(module.createPlannerEngine(), port2))
+  void import('./planner-engine').then((module) => expose(new module.PlannerEngine(), port2))
   return {
     endpoint: port1,
     close: () => { port1.close(); port2.close() },
@@ -55,7 +55,6 @@ export function createEngineClient(): EngineClient {
       return closed ? Promise.reject(closed) : Promise.race([work(engine), failed])
     },
     dispose() {
-      if (closed) return
       stop('engine disposed')
       channel.close()
     },
