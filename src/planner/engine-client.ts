@@ -1,51 +1,62 @@
-import type { EngineEnvelope, EngineReply, EngineRequest, EngineResponse } from './protocol'
+import { expose, wrap, type Remote } from 'comlink'
+import type { PlannerEngine } from './planner-engine'
 
+export type RemoteEngine = Remote<PlannerEngine>
+
+/** The planner engine behind Comlink, owned by whoever created it. */
 export interface EngineClient {
-  request(request: EngineRequest): Promise<EngineResponse>
+  /**
+   * Runs engine calls; rejects when the engine throws, when the worker dies (Comlink would leave the call pending
+   * forever) and when the client is disposed.
+   */
+  run<T>(work: (engine: RemoteEngine) => Promise<T>): Promise<T>
+  /** Terminates the worker; pending and later calls reject. */
   dispose(): void
 }
 
-/** Talks to the coverage worker; requests are answered in order. */
-function workerClient(): EngineClient {
+interface Channel { endpoint: Worker | MessagePort; close(): void; onFailure(fail: (reason: string) => void): void }
+
+/** The engine in a module Web Worker. */
+function workerChannel(): Channel {
   const worker = new Worker(new URL('./coverage.worker.ts', import.meta.url), { type: 'module' })
-  const waiting = new Map<number, (response: EngineResponse) => void>()
-  let seq = 0
-  worker.onmessage = (event: MessageEvent<EngineReply>) => {
-    waiting.get(event.data.seq)?.(event.data.response)
-    waiting.delete(event.data.seq)
-  }
-  worker.onerror = (event) => {
-    for (const resolve of waiting.values()) resolve({ kind: 'error', message: event.message || 'worker failed' })
-    waiting.clear()
-  }
   return {
-    request(request) {
-      seq += 1
-      const envelope: EngineEnvelope = { seq, request }
-      return new Promise((resolve) => {
-        waiting.set(envelope.seq, resolve)
-        worker.postMessage(envelope)
-      })
-    },
-    dispose() { worker.terminate() },
+    endpoint: worker,
+    close: () => worker.terminate(),
+    onFailure: (fail) => worker.addEventListener('error', (event) => fail(event.message || 'worker failed')),
   }
 }
 
-/** Runs the engine in the page (no Worker support, e.g. happy-dom tests); loaded only when needed. */
-function pageClient(): EngineClient {
-  const engine = import('./planner-engine').then((module) => module.createPlannerEngine())
+/** No Worker support (old webviews, happy-dom tests): the same engine in the page, behind the same Comlink interface. */
+function pageChannel(): Channel {
+  const { port1, port2 } = new MessageChannel()
+  void import('./planner-engine').then((module) => expose(new module.PlannerEngine(), port2))
   return {
-    async request(request) {
-      const live = await engine
-      try { return live.handle(request) } catch (error) {
-        return { kind: 'error', message: error instanceof Error ? error.message : String(error) }
-      }
-    },
-    dispose() {},
+    endpoint: port1,
+    close: () => { port1.close(); port2.close() },
+    onFailure: () => {},
   }
 }
 
-/** The coverage engine behind a promise API: a Web Worker where available, the page otherwise. */
+/** Starts the coverage engine: a Web Worker where available, the page otherwise. */
 export function createEngineClient(): EngineClient {
-  return typeof Worker === 'undefined' ? pageClient() : workerClient()
+  const channel = typeof Worker === 'undefined' ? pageChannel() : workerChannel()
+  const engine = wrap<PlannerEngine>(channel.endpoint)
+  let fail: (reason: Error) => void = () => {}
+  const failed = new Promise<never>((_, reject) => { fail = reject })
+  failed.catch(() => {}) // observed by the calls that race it
+  let closed: Error | null = null
+  const stop = (reason: string) => {
+    closed ??= new Error(reason)
+    fail(closed)
+  }
+  channel.onFailure(stop)
+  return {
+    run(work) {
+      return closed ? Promise.reject(closed) : Promise.race([work(engine), failed])
+    },
+    dispose() {
+      stop('engine disposed')
+      channel.close()
+    },
+  }
 }

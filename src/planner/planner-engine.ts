@@ -1,96 +1,105 @@
 import {
   buildCandidates, coverageGridPolygons, createCoverageGrid, createCoverageState, suggestSites,
-  type CoverageSite, type CoverageState,
+  type CoverageSite, type CoverageState, type SuggestedSite,
 } from '../lib/coverage'
-import type { EngineInput, EngineRequest, EngineResponse, PlannerSettings, PlannerSnapshot } from './protocol'
+import type { EngineInput, PlannerSettings, PlannerSnapshot } from './types'
 
 /** Display blocks of 4 × 25 m cells: 100 m steps on the map, cheap enough to redraw on every drag frame. */
 const DISPLAY_BLOCK_CELLS = 4
 
-/**
- * The planner's session around the shared coverage engine (src/lib/coverage): the registered sites plus
- * the planner's hypothetical ones. Runs in the worker (coverage.worker.ts), or in the page where there is none.
- */
-export function createPlannerEngine() {
-  let input: EngineInput | null = null
-  let grid: ReturnType<typeof createCoverageGrid> | null = null
-  let candidates: { lng: number; lat: number }[] = []
-  let settings: PlannerSettings | null = null
-  let state: CoverageState | null = null
-  let hypothetical = new Map<string, CoverageSite>()
+interface Session {
+  input: EngineInput
+  grid: ReturnType<typeof createCoverageGrid>
+  candidates: { lng: number; lat: number }[]
+  settings: PlannerSettings
+  state: CoverageState
+}
 
-  function rebuild() {
-    if (!input || !grid || !settings) throw new Error('engine not initialised')
-    state = createCoverageState({
-      sites: [...input.sites, ...hypothetical.values()], communities: input.communities, grid,
+const changed = (before: CoverageSite, after: CoverageSite) => before.lng !== after.lng || before.lat !== after.lat
+  || before.capacity !== after.capacity || before.puhui !== after.puhui || before.type !== after.type
+
+/**
+ * The planner's session around the shared coverage engine (src/lib/coverage): the registered sites plus the
+ * planner's hypothetical ones. The worker exposes one (coverage.worker.ts) and the page calls it through Comlink.
+ * Every change answers with a fresh snapshot; plain data in and out, so it crosses postMessage as it is.
+ */
+export class PlannerEngine {
+  private session: Session | null = null
+  private hypothetical = new Map<string, CoverageSite>()
+
+  /** Starts a session on (new) data: builds the grid and the candidates; no hypothetical sites. */
+  init(input: EngineInput): PlannerSnapshot {
+    const started = performance.now()
+    const grid = createCoverageGrid({ zones: input.zones, boundary: input.boundary })
+    const candidates = buildCandidates({ communities: input.communities, boundary: input.boundary })
+    this.hypothetical = new Map()
+    this.session = { input, grid, candidates, settings: input.settings, state: this.build(input, grid, input.settings) }
+    return this.snapshot(started)
+  }
+
+  /** A new radius, basis or threshold: rebuilds the state, keeping the hypothetical sites. */
+  setSettings(settings: PlannerSettings): PlannerSnapshot {
+    const started = performance.now()
+    const session = this.current()
+    session.settings = settings
+    session.state = this.build(session.input, session.grid, settings)
+    return this.snapshot(started)
+  }
+
+  /** Replaces the hypothetical set, applying only the differences to the running totals. */
+  setSites(sites: CoverageSite[]): PlannerSnapshot {
+    const started = performance.now()
+    const { state } = this.current()
+    const next = new Map(sites.map((site) => [site.id, { ...site, hypothetical: true }]))
+    for (const id of this.hypothetical.keys()) if (!next.has(id)) state.removeSite(id)
+    for (const [id, site] of next) {
+      const before = this.hypothetical.get(id)
+      if (!before) state.addSite(site)
+      else if (changed(before, site)) state.updateSite(id, site)
+    }
+    this.hypothetical = next
+    return this.snapshot(started)
+  }
+
+  /** Moves one hypothetical site (a drag frame). */
+  moveSite(id: string, lng: number, lat: number): PlannerSnapshot {
+    const started = performance.now()
+    const site = this.hypothetical.get(id)
+    if (!site) throw new Error(`no hypothetical site ${id}`)
+    this.hypothetical.set(id, { ...site, lng, lat })
+    this.current().state.moveSite(id, lng, lat)
+    return this.snapshot(started)
+  }
+
+  /** The best `count` new sites of `capacity` places among the candidates (changes nothing). */
+  suggest(count: number, capacity: number): SuggestedSite[] {
+    const { state, candidates } = this.current()
+    return suggestSites(state, candidates, { count, capacity })
+  }
+
+  private build(input: EngineInput, grid: Session['grid'], settings: PlannerSettings): CoverageState {
+    return createCoverageState({
+      sites: [...input.sites, ...this.hypothetical.values()], communities: input.communities, grid,
       radiusMeters: settings.radiusMeters, basis: settings.basis,
       desertMinUnder3: settings.desertMinUnder3, desertMaxScore: settings.desertMaxScore,
     })
   }
 
-  function current(): CoverageState {
-    if (!state) throw new Error('engine not initialised')
-    return state
+  private current(): Session {
+    if (!this.session) throw new Error('engine not initialised')
+    return this.session
   }
 
-  /** Replaces the hypothetical set, applying only the differences to the running totals. */
-  function setSites(next: CoverageSite[]) {
-    const live = current()
-    const nextById = new Map(next.map((site) => [site.id, { ...site, hypothetical: true }]))
-    for (const id of hypothetical.keys()) if (!nextById.has(id)) live.removeSite(id)
-    for (const [id, site] of nextById) {
-      const before = hypothetical.get(id)
-      if (!before) live.addSite(site)
-      else if (before.lng !== site.lng || before.lat !== site.lat || before.capacity !== site.capacity
-        || before.puhui !== site.puhui || before.type !== site.type) live.updateSite(id, site)
-    }
-    hypothetical = nextById
-  }
-
-  function snapshot(started: number): PlannerSnapshot {
-    const live = current()
-    const accessibility = live.accessibility()
-    const result = {
-      metrics: live.metrics(),
-      uncovered: live.uncoveredCommunities(),
+  private snapshot(started: number): PlannerSnapshot {
+    const { state } = this.current()
+    const accessibility = state.accessibility()
+    return {
+      metrics: state.metrics(),
+      uncovered: state.uncoveredCommunities(),
       scores: accessibility.map((entry) => entry.score),
       deserts: accessibility.map((entry) => entry.desert),
-      coverage: coverageGridPolygons(live.grid, live.cellCounts(), { blockCells: DISPLAY_BLOCK_CELLS }),
+      coverage: coverageGridPolygons(state.grid, state.cellCounts(), { blockCells: DISPLAY_BLOCK_CELLS }),
+      engineMs: performance.now() - started,
     }
-    return { ...result, engineMs: performance.now() - started }
   }
-
-  /** Handles one request; every change answers with a fresh snapshot. */
-  function handle(request: EngineRequest): EngineResponse {
-    const started = performance.now()
-    switch (request.kind) {
-      case 'init':
-        input = request.input
-        settings = request.input.settings
-        grid = createCoverageGrid({ zones: input.zones, boundary: input.boundary })
-        candidates = buildCandidates({ communities: input.communities, boundary: input.boundary })
-        hypothetical = new Map()
-        rebuild()
-        break
-      case 'settings':
-        settings = request.settings
-        rebuild()
-        break
-      case 'sites':
-        setSites(request.sites)
-        break
-      case 'move': {
-        const site = hypothetical.get(request.id)
-        if (!site) throw new Error(`no hypothetical site ${request.id}`)
-        hypothetical.set(request.id, { ...site, lng: request.lng, lat: request.lat })
-        current().moveSite(request.id, request.lng, request.lat)
-        break
-      }
-      case 'suggest':
-        return { kind: 'suggestions', suggestions: suggestSites(current(), candidates, { count: request.count, capacity: request.capacity }) }
-    }
-    return { kind: 'snapshot', snapshot: snapshot(started) }
-  }
-
-  return { handle }
 }

@@ -1,14 +1,13 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { FeatureCollection, Point, Polygon, MultiPolygon } from 'geojson'
-import type { InstitutionProperties, ManifestFile, ZoneProperties } from '../lib/types'
-import { validateDataFile } from '../pwa/validate-data-file'
-import { readLastGood, saveLastGoodFile, saveLastGoodManifest } from '../pwa/last-good-data'
+import type { ManifestFile } from '../lib/types'
+import { loadCoreData } from '../data/load-core-data'
+import { loadDataFile } from '../data/load-data-file'
+import type { BoundaryCollection, CoreData, InstitutionCollection, ZoneCollection } from '../data/types'
 import { afterFirstScreen } from '../pwa/idle-component'
+import { readSeenDataVersion, writeSeenDataVersion } from '../storage/stored-values'
 
-export type InstitutionCollection = FeatureCollection<Point, InstitutionProperties>
-export type ZoneCollection = FeatureCollection<Polygon | MultiPolygon, ZoneProperties>
-export type BoundaryCollection = FeatureCollection<Polygon | MultiPolygon>
+export type { BoundaryCollection, InstitutionCollection, ZoneCollection } from '../data/types'
 
 /**
  * The data this build shipped with (its manifest's sample flag and date, fixed at build time). Until the
@@ -16,46 +15,6 @@ export type BoundaryCollection = FeatureCollection<Polygon | MultiPolygon>
  * the page down when the data comes; the manifest then decides (a data update may bring real data).
  */
 const SHIPPED_DATA = typeof __SHIPPED_DATA__ === 'undefined' ? null : __SHIPPED_DATA__
-
-/** The files the first screen needs; other stores load theirs with loadFile(). */
-const CORE_FILES = ['institutions.geojson', 'zones.geojson', 'boundary.geojson'] as const
-const SEEN_VERSION_KEY = 'zjg.dataVersion'
-
-type Source = 'network' | 'lastGood'
-interface LoadedFile { value: unknown; bytes: Uint8Array }
-
-async function fetchBytes(name: string): Promise<Uint8Array> {
-  // Goes through the service worker when there is one: the precached copy, so this works offline.
-  const response = await fetch(`${import.meta.env.BASE_URL}data/${name}`)
-  if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`)
-  return new Uint8Array(await response.arrayBuffer())
-}
-
-async function readFile(source: Source, name: string, entry?: ManifestFile['files'][string]): Promise<LoadedFile> {
-  const bytes = source === 'network' ? await fetchBytes(name) : await readLastGood(name, entry?.hash)
-  if (!bytes) throw new Error(`${name}: no stored copy`)
-  const verdict = await validateDataFile(name, bytes, entry)
-  if (!verdict.ok) throw new Error(verdict.reason)
-  return { value: verdict.value, bytes }
-}
-
-/** Reads a manifest and the core files from one source; throws on the first missing or invalid file. */
-async function readSet(source: Source) {
-  const manifestFile = await readFile(source, 'manifest.json')
-  const manifest = manifestFile.value as ManifestFile
-  const files = await Promise.all(CORE_FILES.map((name) => readFile(source, name, manifest.files[name])))
-  return { manifest, manifestBytes: manifestFile.bytes, files }
-}
-
-function swapSeenVersion(version: string): string {
-  try {
-    const previous = localStorage.getItem(SEEN_VERSION_KEY) ?? ''
-    localStorage.setItem(SEEN_VERSION_KEY, version)
-    return previous
-  } catch {
-    return '' // Storage blocked: no announcement, nothing else changes.
-  }
-}
 
 /** The generated dataset. Large collections live in frozen shallowRefs: replaced, never mutated. */
 export const useDataStore = defineStore('data', () => {
@@ -77,22 +36,15 @@ export const useDataStore = defineStore('data', () => {
   const generatedOn = computed(() =>
     (manifest.value?.generatedAt ?? (status.value === 'error' ? '' : SHIPPED_DATA?.generatedAt ?? '')).slice(0, 10))
 
-  function apply(set: Awaited<ReturnType<typeof readSet>>) {
-    const [institutionFile, zoneFile, boundaryFile] = set.files
-    manifest.value = Object.freeze(set.manifest)
-    institutions.value = Object.freeze(institutionFile.value as InstitutionCollection)
-    zones.value = Object.freeze(zoneFile.value as ZoneCollection)
-    boundary.value = Object.freeze(boundaryFile.value as BoundaryCollection)
-    const previous = swapSeenVersion(set.manifest.dataVersion)
-    updatedFrom.value = previous && previous !== set.manifest.dataVersion ? previous : ''
-  }
-
-  async function remember(set: Awaited<ReturnType<typeof readSet>>) {
-    await Promise.all(CORE_FILES.map((name, index) => {
-      const entry = set.manifest.files[name]
-      return entry ? saveLastGoodFile(name, entry.hash, set.files[index].bytes) : undefined
-    }))
-    await saveLastGoodManifest(set.manifestBytes, set.manifest.files)
+  function apply(next: CoreData) {
+    manifest.value = next.manifest
+    institutions.value = next.institutions
+    zones.value = next.zones
+    boundary.value = next.boundary
+    // A missing or unreadable stored version is a first visit: nothing to announce.
+    const previous = readSeenDataVersion()
+    writeSeenDataVersion(next.manifest.dataVersion)
+    updatedFrom.value = previous && previous !== next.manifest.dataVersion ? previous : ''
   }
 
   /** Loads the current data; if it is missing, corrupt or partial, shows the last good copy instead. Also the retry. */
@@ -100,22 +52,15 @@ export const useDataStore = defineStore('data', () => {
     status.value = 'loading'
     error.value = ''
     try {
-      const set = await readSet('network')
-      apply(set)
-      fallbackReason.value = ''
+      const result = await loadCoreData()
+      apply(result.data)
+      fallbackReason.value = result.fallbackReason
       status.value = 'ready'
       // Copying ~200 kB into Cache Storage costs main-thread time: not in the task that shows the data.
-      void afterFirstScreen().then(() => remember(set))
+      void afterFirstScreen().then(result.remember)
     } catch (cause) {
-      const reason = cause instanceof Error ? cause.message : String(cause)
-      try {
-        apply(await readSet('lastGood'))
-        fallbackReason.value = reason
-        status.value = 'ready'
-      } catch {
-        error.value = reason
-        status.value = 'error'
-      }
+      error.value = cause instanceof Error ? cause.message : String(cause)
+      status.value = 'error'
     }
   }
 
@@ -129,25 +74,11 @@ export const useDataStore = defineStore('data', () => {
     const key = `${name}@${manifest.value?.files[name]?.hash ?? ''}`
     let pending = loadedFiles.get(key)
     if (!pending) {
-      pending = readOptionalFile(name)
+      pending = loadDataFile(name, manifest.value)
       loadedFiles.set(key, pending)
       pending.catch(() => loadedFiles.delete(key)) // a failure may be retried
     }
     return pending as Promise<T>
-  }
-
-  async function readOptionalFile(name: string): Promise<unknown> {
-    const entry = manifest.value?.files[name]
-    try {
-      const file = await readFile('network', name, entry)
-      if (entry) void saveLastGoodFile(name, entry.hash, file.bytes)
-      return Object.freeze(file.value)
-    } catch (cause) {
-      const lastManifest = await readLastGood('manifest.json')
-      const lastEntry = lastManifest ? (JSON.parse(new TextDecoder().decode(lastManifest)) as ManifestFile).files[name] : undefined
-      if (!lastEntry) throw cause
-      return Object.freeze((await readFile('lastGood', name, lastEntry)).value)
-    }
   }
 
   return { status, error, fallbackReason, updatedFrom, manifest, sample, generatedOn, institutions, zones, boundary, load, retry: load, loadFile }

@@ -1,170 +1,88 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import type { FeatureCollection, Point } from 'geojson'
-import {
-  DEFAULT_DESERT_MAX_SCORE, DEFAULT_DESERT_MIN_UNDER3, DEFAULT_RADIUS_METERS, EARTH_RADIUS_METERS, toCoverageInputs,
-  type CoverageBasis, type CoverageSite, type SuggestedSite,
-} from '../lib/coverage'
-import { INSTITUTION_TYPES, type AreaId, type CommunityProperties, type IndicatorsFile, type InstitutionType } from '../lib/types'
-import { createEngineClient, type EngineClient } from '../planner/engine-client'
-import type { EngineRequest, PlannerSettings, PlannerSnapshot } from '../planner/protocol'
+import { toCoverageInputs, type SuggestedSite } from '../lib/coverage'
+import type { CommunityProperties, IndicatorsFile } from '../lib/types'
+import { PlannerSession } from '../planner/planner-session'
+import type { PlannerSnapshot } from '../planner/types'
 import { useDataStore } from './data'
+import { plannerSettingsState } from './planner-settings'
+import { DEFAULT_SITE_CAPACITY, whatIfSitesState } from './planner-sites'
 
-export type BasisKind = 'all' | 'puhui' | 'types'
-/** A planner's what-if site: never part of the registry data; `number` is its label on the map. */
-export type HypotheticalSite = CoverageSite & { hypothetical: true; number: number }
+export type { BasisKind } from './planner-settings'
+export { DEFAULT_SITE_CAPACITY, type HypotheticalSite } from './planner-sites'
 export type CommunityCollection = FeatureCollection<Point, CommunityProperties>
-
-/** Default 托位 of a new or suggested site (a typical community 普惠 point). */
-export const DEFAULT_SITE_CAPACITY = 40
-
-// The worker is a library object: kept beside the store, never in its state.
-let engine: EngineClient | null = null
 
 /** The planners' coverage tool: settings, what-if sites and the engine's latest answer (plain data only). */
 export const usePlannerStore = defineStore('planner', () => {
   const data = useDataStore()
-  /** idle → loading → ready | error */
+  /** idle → loading → ready | error; back to idle when the engine is disposed. */
   const status = ref<'idle' | 'loading' | 'ready' | 'error'>('idle')
   const error = ref('')
-  /** Walking radius of the 15-minute circle, metres (300–3,000). */
-  const radiusMeters = ref(DEFAULT_RADIUS_METERS)
-  /** Which sites count: all, 普惠 only, or the chosen types. */
-  const basisKind = ref<BasisKind>('all')
-  const basisTypes = ref<InstitutionType[]>([...INSTITUTION_TYPES])
-  /** 托育荒漠 thresholds: at least this many under-3 … */
-  const desertMinUnder3 = ref(DEFAULT_DESERT_MIN_UNDER3)
-  /** … and an E2SFCA score below this (托位 per 1,000 under-3). */
-  const desertMaxScore = ref(DEFAULT_DESERT_MAX_SCORE)
-  /** Area shown in the tables and the report; null is the whole city. */
-  const area = ref<AreaId | null>(null)
-  /** The planner's what-if sites, in the order placed. */
-  const hypothetical = ref<HypotheticalSite[]>([])
-  /** true: the next map tap places a hypothetical site. */
-  const placing = ref(false)
   const snapshot = shallowRef<Readonly<PlannerSnapshot> | null>(null)
   const suggestions = shallowRef<readonly SuggestedSite[]>([])
   const suggesting = ref(false)
   const communities = shallowRef<CommunityCollection | null>(null)
   const indicators = shallowRef<IndicatorsFile | null>(null)
-  let nextNumber = 1
-
-  const basis = computed<CoverageBasis>(() =>
-    basisKind.value === 'types' ? [...basisTypes.value] : basisKind.value)
-  const settings = computed<PlannerSettings>(() => ({
-    radiusMeters: radiusMeters.value, basis: basis.value,
-    desertMinUnder3: desertMinUnder3.value, desertMaxScore: desertMaxScore.value,
-  }))
+  // The engine's worker is a library object: held by this store instance, never in its state; dispose() ends it.
+  const session = new PlannerSession({
+    snapshot: (next) => { snapshot.value = Object.freeze(next) },
+    failed: (message) => { error.value = message; status.value = 'error' },
+  })
+  const choices = plannerSettingsState()
+  const { addSuggested, ...sites } = whatIfSitesState({
+    changed: (next) => { suggestions.value = []; session.setSites(next) },
+    moved: (id, lng, lat) => session.moveSite(id, lng, lat),
+  })
   const metrics = computed(() => snapshot.value?.metrics ?? null)
 
-  async function send(request: EngineRequest): Promise<void> {
-    if (!engine) return
-    const response = await engine.request(request)
-    if (response.kind === 'snapshot') snapshot.value = Object.freeze(response.snapshot)
-    else if (response.kind === 'suggestions') suggestions.value = Object.freeze(response.suggestions)
-    else { error.value = response.message; status.value = 'error' }
-  }
-
-  /** Loads communities and indicators and starts the engine; safe to call again. */
+  /** Loads communities and indicators and starts the engine (a Web Worker); safe to call again. */
   async function init() {
     if (status.value === 'loading' || status.value === 'ready') return
-    if (!data.institutions || !data.zones || !data.boundary) return
+    const { institutions, zones, boundary } = data
+    if (!institutions || !zones || !boundary) return
     status.value = 'loading'
-    try {
+    const started = await session.start(async () => {
       const [communityFile, indicatorFile] = await Promise.all([
         data.loadFile<CommunityCollection>('communities.geojson'), data.loadFile<IndicatorsFile>('indicators.json'),
       ])
       communities.value = communityFile
       indicators.value = indicatorFile
-      const inputs = toCoverageInputs(data.institutions, communityFile)
-      engine ??= createEngineClient()
-      await send({ kind: 'init', input: { ...inputs, zones: data.zones, boundary: data.boundary, settings: settings.value } })
-      await send({ kind: 'sites', sites: plainSites() })
-      if (status.value === 'loading') status.value = 'ready'
-    } catch (cause) {
-      error.value = cause instanceof Error ? cause.message : String(cause)
-      status.value = 'error'
-    }
+      return { ...toCoverageInputs(institutions, communityFile), zones, boundary, settings: choices.settings.value }
+    })
+    if (started && status.value === 'loading') status.value = 'ready'
   }
 
-  const plainSites = (): CoverageSite[] => hypothetical.value.map((site) => ({ ...site }))
-  const ready = () => status.value === 'ready'
+  /** Ends the engine and terminates its worker; settings and what-if sites stay, and init() starts a new engine. */
+  function dispose() {
+    session.dispose()
+    snapshot.value = null
+    suggestions.value = []
+    status.value = 'idle'
+  }
 
-  // New data (a retry, an update): start the engine again on it; the what-if sites are sent again by init().
+  // New data (a retry, an update): start the engine again on it; the what-if sites are sent again.
   watch(() => data.institutions, (next, previous) => {
     if (!next || !previous || status.value !== 'ready') return
     status.value = 'idle'
     void init()
   })
   // A new radius, basis or threshold rebuilds the state (the engine keeps the hypothetical sites).
-  watch(settings, (next) => { if (ready()) void send({ kind: 'settings', settings: next }) }, { deep: true })
-
-  function setSites(next: HypotheticalSite[]) {
-    hypothetical.value = next
-    suggestions.value = []
-    if (ready()) void send({ kind: 'sites', sites: plainSites() })
-  }
-
-  function addSite(lng: number, lat: number, capacity = DEFAULT_SITE_CAPACITY) {
-    const number = nextNumber++
-    setSites([...hypothetical.value, { id: `hypothetical-${number}`, number, lng, lat, capacity, puhui: true, type: 'community', hypothetical: true }])
-    placing.value = false
-  }
-  function setCapacity(id: string, capacity: number) {
-    setSites(hypothetical.value.map((site) => (site.id === id ? { ...site, capacity: Math.max(0, Math.round(capacity)) } : site)))
-  }
-  /** Moves a site by metres east and north (the keyboard's way to drag). */
-  function nudgeSite(id: string, eastMeters: number, northMeters: number) {
-    const site = hypothetical.value.find((candidate) => candidate.id === id)
-    if (!site) return
-    const degreesPerMeter = 180 / Math.PI / EARTH_RADIUS_METERS
-    moveSite(id, site.lng + (eastMeters * degreesPerMeter) / Math.cos((site.lat * Math.PI) / 180), site.lat + northMeters * degreesPerMeter)
-  }
-  function removeSite(id: string) { setSites(hypothetical.value.filter((site) => site.id !== id)) }
-  /** Back to the data: every hypothetical site goes. */
-  function reset() {
-    setSites([])
-    placing.value = false
-  }
-  function setPlacing(next: boolean) { placing.value = next }
-
-  // Drag frames: at most one move in flight; the latest position waits for it (the engine is incremental).
-  let moving = false
-  let pendingMove: { id: string; lng: number; lat: number } | null = null
-  async function flushMove() {
-    if (moving || !pendingMove) return
-    const move = pendingMove
-    pendingMove = null
-    moving = true
-    try { await send({ kind: 'move', ...move }) } finally { moving = false }
-    void flushMove()
-  }
-  /** Moves a hypothetical site (called on every drag frame). */
-  function moveSite(id: string, lng: number, lat: number) {
-    if (!hypothetical.value.some((site) => site.id === id)) return
-    hypothetical.value = hypothetical.value.map((site) => (site.id === id ? { ...site, lng, lat } : site))
-    if (!ready()) return
-    pendingMove = { id, lng, lat }
-    void flushMove()
-  }
+  watch(choices.settings, (next) => session.setSettings(next), { deep: true })
 
   async function suggest(count: number, capacity = DEFAULT_SITE_CAPACITY) {
-    if (!ready()) return
+    if (status.value !== 'ready') return
     suggesting.value = true
-    try { await send({ kind: 'suggest', count, capacity }) } finally { suggesting.value = false }
+    try {
+      const next = await session.suggest(count, capacity)
+      if (next) suggestions.value = Object.freeze(next)
+    } finally { suggesting.value = false }
   }
   /** One click: every suggested site becomes a hypothetical site. */
-  function addSuggestions() {
-    const added = suggestions.value.map(({ site }) => {
-      const number = nextNumber++
-      return { ...site, id: `hypothetical-${number}`, number, hypothetical: true as const }
-    })
-    setSites([...hypothetical.value, ...added])
-  }
+  function addSuggestions() { addSuggested(suggestions.value) }
 
   return {
-    status, error, radiusMeters, basisKind, basisTypes, desertMinUnder3, desertMaxScore, area, hypothetical, placing,
-    snapshot, suggestions, suggesting, communities, indicators, basis, settings, metrics,
-    init, addSite, setCapacity, nudgeSite, removeSite, reset, setPlacing, moveSite, suggest, addSuggestions,
+    status, error, snapshot, suggestions, suggesting, communities, indicators, metrics, ...choices, ...sites,
+    init, dispose, suggest, addSuggestions,
   }
 })

@@ -1,60 +1,23 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
-import { createI18n } from 'vue-i18n'
 import PlannerView from '../../src/components/planner/PlannerView.vue'
-import * as core from '../../src/i18n/messages/core'
-import * as parents from '../../src/i18n/messages/parents'
-import * as planner from '../../src/i18n/messages/planner'
-import { AREA_IDS, type IndicatorsFile, type IndicatorValue } from '../../src/lib/types'
-import { useDataStore, type BoundaryCollection, type ZoneCollection } from '../../src/stores/data'
 import { usePlannerStore } from '../../src/stores/planner'
-import { BASE_LAT, BASE_LNG, handCommunityCollection, handInstitutionCollection, handZones, north } from '../fixtures/coverage/hand-case'
-
-
-
-const indicatorRows: IndicatorValue[] = [
-  { id: 'capacityTotal', name: '辖区总托位数', nameEn: 'Total places', value: 90, unit: '个', target: { op: '>=', value: 120, unit: '个' }, met: false },
-  { id: 'occupancyRate', name: '托位实际使用率', nameEn: 'Occupancy', value: 75, unit: '%', target: { op: '>=', value: 70, unit: '%' }, met: true },
-  { id: 'satisfaction', name: '入托家庭服务满意度', nameEn: 'Satisfaction', value: null, unit: '%', target: { op: '>=', value: 95, unit: '%' }, met: null, reason: '满意度需要入托家庭问卷调查' },
-]
-const indicators: IndicatorsFile = {
-  city: indicatorRows,
-  areas: Object.fromEntries(AREA_IDS.map((id) => [id, indicatorRows])) as IndicatorsFile['areas'],
-}
-
-function setup() {
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  const data = useDataStore()
-  data.institutions = Object.freeze(handInstitutionCollection())
-  data.zones = Object.freeze(handZones() as unknown as ZoneCollection)
-  data.boundary = Object.freeze(handZones() as unknown as BoundaryCollection)
-  data.status = 'ready'
-  const i18n = createI18n({
-    legacy: false, locale: 'zh-CN', fallbackLocale: 'zh-CN',
-    messages: { 'zh-CN': { ...core.zh, ...parents.zh, ...planner.zh }, en: { ...core.en, ...parents.en, ...planner.en } },
-  })
-  return { pinia, i18n }
-}
+import { BASE_LAT, BASE_LNG, north } from '../fixtures/coverage/hand-case'
+import { setupPlanner, showAllTabs, stubPlannerFiles } from './planner-setup'
 
 beforeEach(() => {
-  // The network: the two files the planner loads. happy-dom runs no workers, so the engine runs in the page.
-  const files: Record<string, unknown> = { 'communities.geojson': handCommunityCollection(), 'indicators.json': indicators }
-  vi.stubGlobal('fetch', async (url: string) => {
-    const name = String(url).split('/').pop() ?? ''
-    return name in files ? new Response(JSON.stringify(files[name])) : new Response('', { status: 404 })
-  })
+  stubPlannerFiles()
+  // happy-dom runs no workers: the engine runs in the page, behind the same Comlink interface.
   vi.stubGlobal('Worker', undefined)
 })
 afterEach(() => { vi.unstubAllGlobals() })
 
 async function mountReady() {
-  const { pinia, i18n } = setup()
+  const { pinia, i18n } = setupPlanner()
   const view = mount(PlannerView, { global: { plugins: [pinia, i18n] } })
   const store = usePlannerStore()
   // Every tab once, so that each panel is built (they stay mounted); the test reads them all.
-  for (const name of ['选址', '导出', '覆盖']) await view.findAll('[role="tab"]').find((tab) => tab.text() === name)?.trigger('click')
+  await showAllTabs(view)
   await vi.waitFor(async () => {
     await flushPromises()
     expect(store.status).toBe('ready')
@@ -122,7 +85,7 @@ test('the indicator table says met / not met / not computable in words, with the
 })
 
 test('the planner opens on the indicators tab; arrow keys move between the four tabs and show their panels', async () => {
-  const { pinia, i18n } = setup()
+  const { pinia, i18n } = setupPlanner()
   const view = mount(PlannerView, { attachTo: document.body, global: { plugins: [pinia, i18n] } })
   const tabs = () => view.findAll('[role="tab"]')
   expect(tabs().map((tab) => tab.text())).toEqual(['指标', '覆盖', '选址', '导出'])

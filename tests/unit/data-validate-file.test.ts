@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { validateDataFile } from '../../src/pwa/validate-data-file'
+import { validateDataFile } from '../../src/data/validate-data-file'
 import { sha256Hex } from '../../src/lib/hash'
 
 const encode = (text: string) => new TextEncoder().encode(text)
