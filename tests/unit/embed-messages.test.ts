@@ -10,17 +10,17 @@ describe('parseHostMessage', () => {
       filters: { types: ['community', 'kindergarten', 'community'], puhui: 1, age: '18', q: ' 杨舍 ' },
     })).toEqual({
       type: 'zjg-childcare/setFilters',
-      filters: { types: ['community', 'kindergarten'], puhui: true, age: 18, q: '杨舍' },
+      filters: { types: ['community', 'kindergarten'], puhui: true, ageMonths: 18, query: '杨舍' },
     })
     expect(parseHostMessage({ type: 'zjg-childcare/setFilters', filters: { puhui: false, age: 30 } }))
-      .toEqual({ type: 'zjg-childcare/setFilters', filters: { puhui: false, age: 30 } })
+      .toEqual({ type: 'zjg-childcare/setFilters', filters: { puhui: false, ageMonths: 30 } })
   })
 
   test('keeps missing filters out and turns empty values into "clear"', () => {
     expect(parseHostMessage({ type: 'zjg-childcare/setFilters', filters: {} }))
       .toEqual({ type: 'zjg-childcare/setFilters', filters: {} })
     expect(parseHostMessage({ type: 'zjg-childcare/setFilters', filters: { types: [], q: '', age: null, puhui: '0' } }))
-      .toEqual({ type: 'zjg-childcare/setFilters', filters: { types: [], q: '', age: null, puhui: false } })
+      .toEqual({ type: 'zjg-childcare/setFilters', filters: { types: [], query: '', ageMonths: null, puhui: false } })
   })
 
   test('rejects a setFilters message when any value is one the URL would not accept', () => {
@@ -42,7 +42,10 @@ describe('parseHostMessage', () => {
 
   test('accepts select, setView and setLocation with valid values only', () => {
     expect(parseHostMessage({ type: 'zjg-childcare/select', id: 'ZJG-0001' })).toEqual({ type: 'zjg-childcare/select', id: 'ZJG-0001' })
-    expect(parseHostMessage({ type: 'zjg-childcare/select', id: '<img src=x>' })).toBeNull()
+    // Any printable id of the registry is accepted (it is only ever rendered as text); control characters are not.
+    expect(parseHostMessage({ type: 'zjg-childcare/select', id: '<img src=x>' })).toEqual({ type: 'zjg-childcare/select', id: '<img src=x>' })
+    expect(parseHostMessage({ type: 'zjg-childcare/select', id: 'a\u0000b' })).toBeNull()
+    expect(parseHostMessage({ type: 'zjg-childcare/select', id: 'x'.repeat(65) })).toBeNull()
     expect(parseHostMessage({ type: 'zjg-childcare/select', id: '' })).toBeNull()
     expect(parseHostMessage({ type: 'zjg-childcare/setView', view: 'list' })).toEqual({ type: 'zjg-childcare/setView', view: 'list' })
     expect(parseHostMessage({ type: 'zjg-childcare/setView', view: 'planner' })).toBeNull()
