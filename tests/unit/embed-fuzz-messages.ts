@@ -49,7 +49,7 @@ export const HOSTILE_VALUES: readonly [string, () => unknown][] = [
   ['Date', () => new Date(0)],
   ['Map', () => new Map([['view', 'list']])],
   ['class instance', () => new (class Message { type = 'zjg-childcare/setView' })()],
-  ['sparse array', () => [, 'community']], // eslint-disable-line no-sparse-arrays
+  ['sparse array', () => [, 'community']],
   ['array of 10,000', () => Array.from({ length: 10_000 }, () => 'community')],
   ['nesting 12 deep', () => deep(12)],
   ['NaN', () => Number.NaN],
