@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, type Ref } from 'vue'
-import { matchesFilters } from '../lib/filter-institutions'
 import { copyFilterValue } from '../lib/filters/copy-filter-value'
+import { createFilterMatcher } from '../lib/filters/create-filter-matcher'
 import { emptyFilterState } from '../lib/filters/empty-filter-state'
 import type { FieldValue, FilterState, FilterTable } from '../lib/filters/filter-field'
 import { FILTER_FIELDS } from '../lib/filters/filter-fields'
@@ -56,10 +56,9 @@ export const useFiltersStore = defineStore('filters', () => {
   const searchIds = computed<Set<string> | null>(() => (query.value.trim() === '' ? null : search.value(query.value)))
 
   const matchingIds = computed<string[]>(() => {
-    const current = fields.state.value
-    const ids = searchIds.value
+    const matches = createFilterMatcher(FILTER_FIELDS, fields.state.value, searchIds.value)
     return (data.institutions?.features ?? [])
-      .filter((feature) => matchesFilters(feature.properties, current, ids))
+      .filter((feature) => matches(feature.properties))
       .map((feature) => feature.properties.id)
   })
   const count = computed(() => matchingIds.value.length)

@@ -8,7 +8,7 @@ import { emptyFilterState } from '../../src/lib/filters/empty-filter-state'
 import type { FilterField } from '../../src/lib/filters/filter-field'
 import { FILTER_FIELDS } from '../../src/lib/filters/filter-fields'
 import { integerField } from '../../src/lib/filters/integer-field'
-import { matchesFilterTable } from '../../src/lib/filters/matches-filter-table'
+import { createFilterMatcher } from '../../src/lib/filters/create-filter-matcher'
 import type { InstitutionProperties } from '../../src/lib/types'
 import { useFilterFields } from '../../src/stores/filters'
 
@@ -52,7 +52,7 @@ describe('adding a filter is adding one table entry', () => {
   test('the institution test applies it with AND', () => {
     const institutions = [institution('A', 2), institution('B', 6), institution('C', 9)]
     const kept = (state: ReturnType<typeof emptyFilterState<typeof WITH_STAFF>>) =>
-      institutions.filter((candidate) => matchesFilterTable(WITH_STAFF, candidate, state, null)).map((candidate) => candidate.id)
+      institutions.filter(createFilterMatcher(WITH_STAFF, state, null)).map((candidate) => candidate.id)
     expect(kept(emptyFilterState(WITH_STAFF))).toEqual(['A', 'B', 'C'])
     expect(kept({ ...emptyFilterState(WITH_STAFF), minStaff: 6 })).toEqual(['B', 'C'])
     expect(kept({ ...emptyFilterState(WITH_STAFF), minStaff: 6, types: ['private'] })).toEqual([])
