@@ -30,7 +30,7 @@ function institution(id: string, lng: number): Feature<Point, InstitutionPropert
 }
 
 /** A framed window whose parent is an allowlisted host, a bridge on it, and the real stores behind the bridge. */
-function setup() {
+function setupRaw() {
   const data = useDataStore()
   data.institutions = Object.freeze({ type: 'FeatureCollection' as const, features: [institution('ZJG-1', 120.55), institution('张家港/托育 #3&x=2', 120.56)] })
   data.status = 'ready'
@@ -43,12 +43,17 @@ function setup() {
   const handle = createHostMessageHandler()
   const bridge = createEmbedBridge({ window: view, allowedOrigins: [HOST], onHostMessage: (message) => { delivered.push(message); handle(message) } })
   // receive() is the listener itself, called directly so that a throw would reach the test.
-  const send = (message: unknown) => {
+  const receive = (event: object) => {
     const before = delivered.length
-    bridge.receive(Object.assign(new Event('message'), { data: message, origin: HOST, source: parent }) as unknown as MessageEvent)
+    bridge.receive(event as MessageEvent)
     return delivered.slice(before)
   }
-  return { send }
+  return { receive, parent }
+}
+
+function setup() {
+  const { receive, parent } = setupRaw()
+  return { send: (message: unknown) => receive(Object.assign(new Event('message'), { data: message, origin: HOST, source: parent })) }
 }
 
 /** Everything a host message can change, as JSON. */
@@ -125,4 +130,22 @@ test.each([
   const before = snapshot()
   expect(send(message)).toEqual([])
   expect(snapshot()).toBe(before)
+})
+
+const VIEW_LIST = { type: 'zjg-childcare/setView', view: 'list' }
+
+test.each<[string, (source: object) => object]>([
+  ['a data getter that throws', (source) => ({ source, origin: HOST, get data() { throw new Error('data') } })],
+  ['an origin getter that throws', (source) => ({ source, data: VIEW_LIST, get origin() { throw new Error('origin') } })],
+  ['a source getter that throws', () => ({ data: VIEW_LIST, origin: HOST, get source() { throw new Error('source') } })],
+  ['an origin that is not a string', (source) => ({ source, data: VIEW_LIST, origin: { toString: (): string => HOST } })],
+  ['a revoked proxy for an event', () => { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy }],
+])('an event with %s is dropped without a throw', (_label, makeEvent) => {
+  const { receive, parent } = setupRaw()
+  const before = snapshot()
+  expect(receive(makeEvent(parent))).toEqual([])
+  expect(snapshot()).toBe(before)
+  // The bridge is still alive: a proper event right after works.
+  expect(receive({ source: parent, origin: HOST, data: VIEW_LIST })).toHaveLength(1)
+  expect(useViewStore().view).toBe('list')
 })
