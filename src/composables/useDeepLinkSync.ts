@@ -19,16 +19,7 @@ export function useDeepLinkSync() {
   const initial = parseDeepLink(window.location.search)
   // Embed mode must survive a reload inside the host, so `embed` stays in the URL as it came.
   const embedParam = new URLSearchParams(window.location.search).get('embed')
-  if (initial.types) filters.types = initial.types
-  if (initial.puhui !== undefined) filters.puhui = initial.puhui
-  if (initial.age !== undefined) filters.ageMonths = initial.age
-  if (initial.service) filters.service = initial.service
-  if (initial.price !== undefined) filters.maxPrice = initial.price
-  if (initial.vacancy !== undefined) filters.hasVacancy = initial.vacancy
-  if (initial.medical !== undefined) filters.medical = initial.medical
-  if (initial.inclusive !== undefined) filters.inclusive = initial.inclusive
-  if (initial.q) filters.query = initial.q
-  if (initial.town) filters.town = initial.town
+  filters.apply(initial)
   if (initial.view) view.setView(initial.view)
   if (initial.lang) preferences.setLocale(initial.lang)
   if (initial.elder !== undefined) preferences.setElder(initial.elder)
@@ -46,9 +37,7 @@ export function useDeepLinkSync() {
 
   const query = computed(() => {
     const state: Partial<DeepLinkState> = {
-      types: filters.types, puhui: filters.puhui, age: filters.ageMonths ?? undefined, service: filters.service ?? undefined,
-      price: filters.maxPrice ?? undefined, vacancy: filters.hasVacancy, medical: filters.medical, inclusive: filters.inclusive,
-      q: filters.query.trim(), town: filters.town ?? undefined, id: selection.selectedId ?? pendingId ?? undefined,
+      ...filters.filters, id: selection.selectedId ?? pendingId ?? undefined,
       view: view.view, lang: preferences.locale, elder: preferences.elder,
     }
     if (view.mapView) Object.assign(state, { lng: view.mapView.center[0], lat: view.mapView.center[1], z: view.mapView.zoom })

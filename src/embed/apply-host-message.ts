@@ -29,14 +29,9 @@ export function createHostMessageHandler(): (message: HostMessage) => void {
 
   return (message) => {
     switch (message.type) {
-      case 'zjg-childcare/setFilters': {
-        const next = message.filters
-        if (next.types !== undefined) filters.types = [...next.types]
-        if (next.puhui !== undefined) filters.puhui = next.puhui
-        if (next.age !== undefined) filters.ageMonths = next.age
-        if (next.q !== undefined) filters.query = next.q
+      case 'zjg-childcare/setFilters':
+        filters.apply(message.filters)
         break
-      }
       case 'zjg-childcare/setLocation':
         location.setPlace({ lng: message.lng, lat: message.lat, source: 'host' })
         break

@@ -1,4 +1,4 @@
-import { appMessageSchema, EMBED_MESSAGE_PREFIX, parseHostMessage, type AppMessage, type HostMessage } from '../lib/embed/embed-messages'
+import { appMessageSchema, parseHostMessage, type AppMessage, type HostMessage } from '../lib/embed/embed-messages'
 import { resolveParentOrigin } from '../lib/embed/embed-parent-origin'
 
 /** The parts of `window` the bridge uses (a plain object in unit tests). */
@@ -45,16 +45,26 @@ export function createEmbedBridge(options: EmbedBridgeOptions): EmbedBridge {
     options.onParentOrigin?.(origin)
   }
 
+  /** The valid message of an event from the allowed parent, or null; never throws, whatever the event holds. */
+  function readEvent(event: MessageEvent): { origin: string; message: HostMessage } | null {
+    try {
+      const origin: unknown = event.origin
+      if (!framed || event.source !== (view.parent as unknown) || typeof origin !== 'string' || !allowedOrigins.includes(origin)) return null
+      // The known parent cannot change origin without reloading us; a different one is not our host.
+      if (parentOrigin !== null && origin !== parentOrigin) return null
+      const message = parseHostMessage(event.data)
+      return message && { origin, message }
+    } catch {
+      // A replayed or synthetic event may be anything (a throwing getter, a revoked proxy): drop it like junk.
+      return null
+    }
+  }
+
   function onMessage(event: MessageEvent) {
-    if (!framed || event.source !== (view.parent as unknown) || !allowedOrigins.includes(event.origin)) return
-    // The known parent cannot change origin without reloading us; a different one is not our host.
-    if (parentOrigin !== null && event.origin !== parentOrigin) return
-    const data: unknown = event.data
-    if (typeof data !== 'object' || data === null || !String((data as { type?: unknown }).type).startsWith(EMBED_MESSAGE_PREFIX)) return
-    const message = parseHostMessage(data)
-    if (!message) return
-    learnParent(event.origin)
-    options.onHostMessage(message)
+    const received = readEvent(event)
+    if (!received) return
+    learnParent(received.origin)
+    options.onHostMessage(received.message)
   }
 
   if (framed && allowedOrigins.length > 0) {
@@ -73,8 +83,13 @@ export function createEmbedBridge(options: EmbedBridgeOptions): EmbedBridge {
     receive: onMessage,
     post(message) {
       if (parentOrigin === null || !appMessageSchema.safeParse(message).success) return false
-      view.parent.postMessage(message, parentOrigin)
-      return true
+      try {
+        view.parent.postMessage(message, parentOrigin)
+        return true
+      } catch {
+        // A parent that went away mid-navigation: the message is lost, the app goes on.
+        return false
+      }
     },
     dispose() { view.removeEventListener('message', onMessage) },
   }

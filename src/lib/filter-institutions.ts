@@ -1,30 +1,20 @@
-import type { AreaId, InstitutionProperties, InstitutionType, ServiceForm } from './types'
+import { emptyFilterState } from './filters/empty-filter-state'
+import type { FilterField, FilterState } from './filters/filter-field'
+import { FILTER_FIELDS, type AppFilterTable } from './filters/filter-fields'
+import type { InstitutionProperties } from './types'
 
-/** The parents' filters as plain data; empty `types` means every type. */
-export interface InstitutionFilters {
-  types: InstitutionType[]
-  puhui: boolean
-  ageMonths: number | null
-  service: ServiceForm | null
-  maxPrice: number | null
-  hasVacancy: boolean
-  medical: boolean
-  inclusive: boolean
-  town: AreaId | null
-}
+/** The parents' filters as plain data (every field of FILTER_FIELDS); empty `types` means every type. */
+export type InstitutionFilters = FilterState<AppFilterTable>
 
 /** Filters that keep every institution. */
-export const NO_FILTERS: Readonly<InstitutionFilters> = Object.freeze({
-  types: [], puhui: false, ageMonths: null, service: null, maxPrice: null,
-  hasVacancy: false, medical: false, inclusive: false, town: null,
-})
+export const NO_FILTERS: Readonly<InstitutionFilters> = Object.freeze(emptyFilterState(FILTER_FIELDS))
 
-/** Children under this age need an under-2 place. */
-const UNDER_TWO_MONTHS = 24
+const FIELDS = Object.entries(FILTER_FIELDS).map(([key, field]): [string, FilterField<unknown>] => [key, field])
 
 /**
- * Whether one institution passes the filters: type chips combine with OR, every other filter with AND.
- * `searchIds` (from a text search) further restricts when given; null means no search.
+ * Whether one institution passes the filters (the tests of FILTER_FIELDS): type chips combine with OR, every other
+ * filter with AND. The search text is matched by the search index: pass its result as `searchIds` (null: no search).
+ * To filter many institutions with one state, `createFilterMatcher` builds a faster test once (the store uses it).
  *
  * @example
  * matchesFilters(properties, { ...NO_FILTERS, puhui: true, types: ['community', 'kindergarten'] })
@@ -33,20 +23,10 @@ const UNDER_TWO_MONTHS = 24
 export function matchesFilters(
   properties: InstitutionProperties,
   filters: InstitutionFilters,
-  searchIds: Set<string> | null = null,
+  searchIds: ReadonlySet<string> | null = null,
 ): boolean {
-  if (filters.types.length > 0 && !filters.types.includes(properties.type)) return false
-  if (filters.puhui && !properties.puhui) return false
-  if (filters.ageMonths !== null) {
-    if (filters.ageMonths < properties.ageMinMonths || filters.ageMonths > properties.ageMaxMonths) return false
-    if (filters.ageMonths < UNDER_TWO_MONTHS && !(properties.capacityUnder2 > 0)) return false
-  }
-  if (filters.service !== null && !properties.services.includes(filters.service)) return false
-  if (filters.maxPrice !== null && (properties.priceFullDay === null || properties.priceFullDay > filters.maxPrice)) return false
-  if (filters.hasVacancy && !(properties.capacity - properties.enrolled > 0)) return false
-  if (filters.medical && properties.medicalPartner.trim() === '') return false
-  if (filters.inclusive && !properties.inclusive) return false
-  if (filters.town !== null && properties.area !== filters.town) return false
-  if (searchIds !== null && !searchIds.has(properties.id)) return false
-  return true
+  const values: Record<string, unknown> = filters
+  // Each field's test passes its empty value, so no emptiness check is needed here.
+  for (const [key, field] of FIELDS) if (field.matches && !field.matches(properties, values[key])) return false
+  return searchIds === null || searchIds.has(properties.id)
 }

@@ -43,7 +43,7 @@ describe('createEmbedBridge', () => {
     createEmbedBridge({ window: view, allowedOrigins: [HOST], onHostMessage: (m) => received.push(m) })
     send(select, 'https://evil.example')
     send(select, HOST, { postMessage() {} })
-    send({ ...select, id: '<script>' }, HOST)
+    send({ ...select, id: 'ZJG\u0000' }, HOST)
     send({ type: 'zjg-childcare/setView', view: 'list', also: 1 }, HOST)
     send('zjg-childcare/select', HOST)
     send(null, HOST)

@@ -10,39 +10,40 @@ describe('parseHostMessage', () => {
       filters: { types: ['community', 'kindergarten', 'community'], puhui: 1, age: '18', q: ' 杨舍 ' },
     })).toEqual({
       type: 'zjg-childcare/setFilters',
-      filters: { types: ['community', 'kindergarten'], puhui: true, age: 18, q: '杨舍' },
+      filters: { types: ['community', 'kindergarten'], puhui: true, ageMonths: 18, query: '杨舍' },
     })
     expect(parseHostMessage({ type: 'zjg-childcare/setFilters', filters: { puhui: false, age: 30 } }))
-      .toEqual({ type: 'zjg-childcare/setFilters', filters: { puhui: false, age: 30 } })
+      .toEqual({ type: 'zjg-childcare/setFilters', filters: { puhui: false, ageMonths: 30 } })
   })
 
   test('keeps missing filters out and turns empty values into "clear"', () => {
     expect(parseHostMessage({ type: 'zjg-childcare/setFilters', filters: {} }))
       .toEqual({ type: 'zjg-childcare/setFilters', filters: {} })
     expect(parseHostMessage({ type: 'zjg-childcare/setFilters', filters: { types: [], q: '', age: null, puhui: '0' } }))
-      .toEqual({ type: 'zjg-childcare/setFilters', filters: { types: [], q: '', age: null, puhui: false } })
+      .toEqual({ type: 'zjg-childcare/setFilters', filters: { types: [], query: '', ageMonths: null, puhui: false } })
   })
 
-  test('rejects a setFilters message when any value is one the URL would not accept', () => {
-    const bad = [
-      { types: ['community', 'casino'] },
-      { types: 'community' },
-      { puhui: 'yes' },
-      { age: 300 },
-      { age: 12.5 },
-      { age: '-1' },
-      { q: 'x'.repeat(101) },
-      { q: 42 },
-      { town: 'yangshe' },
-    ]
-    for (const filters of bad) {
-      expect(parseHostMessage({ type: 'zjg-childcare/setFilters', filters }), JSON.stringify(filters)).toBeNull()
-    }
+  test.each([
+    [{ types: ['community', 'casino'] }],
+    [{ types: 'community' }],
+    [{ puhui: 'yes' }],
+    [{ age: 300 }],
+    [{ age: 12.5 }],
+    [{ age: '-1' }],
+    [{ q: 'x'.repeat(101) }],
+    [{ q: 42 }],
+    [{ town: 'yangshe' }],
+    [{ puhui: true, extra: undefined }],
+  ])('rejects setFilters %j: a value the URL would not accept, or a key hosts may not set', (filters) => {
+    expect(parseHostMessage({ type: 'zjg-childcare/setFilters', filters })).toBeNull()
   })
 
   test('accepts select, setView and setLocation with valid values only', () => {
     expect(parseHostMessage({ type: 'zjg-childcare/select', id: 'ZJG-0001' })).toEqual({ type: 'zjg-childcare/select', id: 'ZJG-0001' })
-    expect(parseHostMessage({ type: 'zjg-childcare/select', id: '<img src=x>' })).toBeNull()
+    // Any printable id of the registry is accepted (it is only ever rendered as text); control characters are not.
+    expect(parseHostMessage({ type: 'zjg-childcare/select', id: '<img src=x>' })).toEqual({ type: 'zjg-childcare/select', id: '<img src=x>' })
+    expect(parseHostMessage({ type: 'zjg-childcare/select', id: 'a\u0000b' })).toBeNull()
+    expect(parseHostMessage({ type: 'zjg-childcare/select', id: 'x'.repeat(65) })).toBeNull()
     expect(parseHostMessage({ type: 'zjg-childcare/select', id: '' })).toBeNull()
     expect(parseHostMessage({ type: 'zjg-childcare/setView', view: 'list' })).toEqual({ type: 'zjg-childcare/setView', view: 'list' })
     expect(parseHostMessage({ type: 'zjg-childcare/setView', view: 'planner' })).toBeNull()
@@ -53,16 +54,16 @@ describe('parseHostMessage', () => {
     expect(parseHostMessage({ type: 'zjg-childcare/setLocation', lng: '120.55', lat: '31.87' })).toBeNull()
   })
 
-  test('rejects anything that is not exactly a host message', () => {
-    const bad: unknown[] = [
-      null, undefined, 'zjg-childcare/select', 42, [], {},
-      { type: 'zjg-childcare/unknown' },
-      { type: 'select', id: 'ZJG-0001' },
-      { type: 'zjg-childcare/select', id: 'ZJG-0001', extra: true },
-      { type: 'zjg-childcare/ready', version: '1', dataVersion: 'x' },
-      { type: 'zjg-childcare/setFilters' },
-    ]
-    for (const data of bad) expect(parseHostMessage(data), JSON.stringify(data)).toBeNull()
+  test.each([
+    null, undefined, 'zjg-childcare/select', 42, [], {},
+    { type: 'zjg-childcare/unknown' },
+    { type: 'select', id: 'ZJG-0001' },
+    { type: 'zjg-childcare/select', id: 'ZJG-0001', extra: true },
+    { type: 'zjg-childcare/select', id: 'ZJG-0001', extra: undefined },
+    { type: 'zjg-childcare/ready', version: '1', dataVersion: 'x' },
+    { type: 'zjg-childcare/setFilters' },
+  ])('rejects %j: not exactly a host message', (data) => {
+    expect(parseHostMessage(data)).toBeNull()
   })
 
   test('does not mutate its input', () => {
@@ -90,20 +91,21 @@ describe('buildNavigateMessage', () => {
 })
 
 describe('appMessageSchema', () => {
-  test('accepts the five outbound messages and rejects broken ones', () => {
-    const good = [
-      { type: 'zjg-childcare/ready', version: '0.1.0', dataVersion: 'abc123' },
-      { type: 'zjg-childcare/selected', id: 'ZJG-0001', name: '托育点' },
-      { type: 'zjg-childcare/call', phone: '0512-58681234' },
-      { type: 'zjg-childcare/resize', height: 667 },
-    ]
-    for (const message of good) expect(appMessageSchema.safeParse(message).success, message.type).toBe(true)
-    const bad = [
-      { type: 'zjg-childcare/resize', height: Number.NaN },
-      { type: 'zjg-childcare/call', phone: 'javascript:alert(1)' },
-      { type: 'zjg-childcare/ready', version: '', dataVersion: 'x' },
-      { type: 'zjg-childcare/selected', id: 'a', name: 'b', lng: 120 },
-    ]
-    for (const message of bad) expect(appMessageSchema.safeParse(message).success, JSON.stringify(message)).toBe(false)
+  test.each([
+    { type: 'zjg-childcare/ready', version: '0.1.0', dataVersion: 'abc123' },
+    { type: 'zjg-childcare/selected', id: 'ZJG-0001', name: '托育点' },
+    { type: 'zjg-childcare/call', phone: '0512-58681234' },
+    { type: 'zjg-childcare/resize', height: 667 },
+  ])('accepts the outbound %j', (message) => {
+    expect(appMessageSchema.safeParse(message).success).toBe(true)
+  })
+
+  test.each([
+    { type: 'zjg-childcare/resize', height: Number.NaN },
+    { type: 'zjg-childcare/call', phone: 'javascript:alert(1)' },
+    { type: 'zjg-childcare/ready', version: '', dataVersion: 'x' },
+    { type: 'zjg-childcare/selected', id: 'a', name: 'b', lng: 120 },
+  ])('rejects the broken outbound %j', (message) => {
+    expect(appMessageSchema.safeParse(message).success).toBe(false)
   })
 })

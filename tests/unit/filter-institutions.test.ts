@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest'
 import { readFileSync } from 'node:fs'
 import type { FeatureCollection, Point } from 'geojson'
 import { matchesFilters, NO_FILTERS, type InstitutionFilters } from '../../src/lib/filter-institutions'
+import { createFilterMatcher } from '../../src/lib/filters/create-filter-matcher'
+import { FILTER_FIELDS } from '../../src/lib/filters/filter-fields'
 import type { InstitutionProperties } from '../../src/lib/types'
 
 function loadFixture() {
@@ -53,5 +55,20 @@ describe('matchesFilters', () => {
     const before = JSON.stringify({ institutions, filters })
     institutions.forEach((properties) => matchesFilters(properties, filters, new Set(['T1'])))
     expect(JSON.stringify({ institutions, filters })).toBe(before)
+  })
+})
+
+describe('createFilterMatcher (the store\'s test, built once per state)', () => {
+  test.each<[Partial<InstitutionFilters>, Set<string> | null]>([
+    [{}, null],
+    [{ types: ['community', 'kindergarten'], puhui: true }, null],
+    [{ ageMonths: 12, hasVacancy: true }, null],
+    [{ service: 'hourly', maxPrice: 4000, town: 'yangshe' }, null],
+    [{ medical: true, inclusive: true }, null],
+    [{ puhui: true, query: 'ignored: the search ids decide' }, new Set(['T2', 'T3'])],
+  ])('agrees with matchesFilters for %j', (partial, searchIds) => {
+    const filters = { ...NO_FILTERS, ...partial }
+    const matches = createFilterMatcher(FILTER_FIELDS, filters, searchIds)
+    expect(loadFixture().filter(matches).map((properties) => properties.id)).toEqual(idsMatching(partial, searchIds))
   })
 })

@@ -1,17 +1,8 @@
-import type { AreaId, InstitutionType, ServiceForm } from '../types'
+import type { FilterState, FilterTable } from '../filters/filter-field'
+import type { AppFilterTable } from '../filters/filter-fields'
 
-/** Everything a shareable URL can restore; a missing key means "leave as it is". */
-export interface DeepLinkState {
-  types: InstitutionType[]
-  puhui: boolean
-  age: number
-  service: ServiceForm
-  price: number
-  vacancy: boolean
-  medical: boolean
-  inclusive: boolean
-  q: string
-  town: AreaId
+/** What a shareable URL restores besides the filters. */
+export interface DeepLinkAppState {
   id: string
   view: 'map' | 'list' | 'planner'
   lang: 'zh-CN' | 'en'
@@ -21,8 +12,12 @@ export interface DeepLinkState {
   z: number
 }
 
+/**
+ * Everything a shareable URL can restore: the filters (by store key, from the filter table) and the app state;
+ * a missing key means "leave as it is".
+ */
+export type DeepLinkState<T extends FilterTable = AppFilterTable> = FilterState<T> & DeepLinkAppState
+
 export const DEEP_LINK_VIEWS = ['map', 'list', 'planner'] as const
-/** Longest accepted search text; longer values are ignored as invalid. */
-export const MAX_QUERY_LENGTH = 100
-/** Oldest child age (months) the filter accepts. */
-export const MAX_AGE_MONTHS = 72
+/** URL parameters of the app state (and `embed`, kept as it came): no filter field may use these names. */
+export const APP_LINK_PARAMS = ['id', 'view', 'lang', 'elder', 'lng', 'lat', 'z', 'embed'] as const

@@ -1,11 +1,8 @@
-import { DEEP_LINK_VIEWS, MAX_AGE_MONTHS, MAX_QUERY_LENGTH, type DeepLinkState } from './deep-link-state'
-import { AREA_IDS, INSTITUTION_TYPES, SERVICE_FORMS, type AreaId, type InstitutionType, type ServiceForm } from '../types'
-
-function integerIn(text: string | null, min: number, max: number): number | undefined {
-  if (text === null || !/^\d+$/.test(text)) return undefined
-  const value = Number(text)
-  return value >= min && value <= max ? value : undefined
-}
+import { DEEP_LINK_VIEWS, type DeepLinkAppState, type DeepLinkState } from './deep-link-state'
+import type { FilterTable } from '../filters/filter-field'
+import { FILTER_FIELDS, type AppFilterTable } from '../filters/filter-fields'
+import { readFilterParams } from '../filters/read-filter-params'
+import { isInstitutionId } from '../institution-id'
 
 function numberIn(text: string | null, min: number, max: number): number | undefined {
   if (text === null || text.trim() === '') return undefined
@@ -19,46 +16,35 @@ function flag(text: string | null): boolean | undefined {
   return undefined
 }
 
-function oneOf<T extends string>(text: string | null, allowed: readonly T[]): T | undefined {
-  return allowed.includes(text as T) ? (text as T) : undefined
-}
-
-/**
- * Reads the app state from a URL query string. Invalid or unknown values are dropped, never thrown on.
- * `lng`, `lat` and `z` are kept only together.
- *
- * @example
- * parseDeepLink('?types=community,bogus&puhui=1&age=300&lang=en')
- * // { types: ['community'], puhui: true, lang: 'en' }
- */
-export function parseDeepLink(search: string): Partial<DeepLinkState> {
-  const params = new URLSearchParams(search)
-  const state: Partial<DeepLinkState> = {}
-  const types = params.get('types')?.split(',').filter((type): type is InstitutionType => INSTITUTION_TYPES.includes(type as InstitutionType))
-  if (types && types.length > 0) state.types = [...new Set(types)]
-  const set = <K extends keyof DeepLinkState>(key: K, value: DeepLinkState[K] | undefined) => {
-    if (value !== undefined) state[key] = value
-  }
-  set('puhui', flag(params.get('puhui')))
-  set('age', integerIn(params.get('age'), 0, MAX_AGE_MONTHS))
-  set('service', oneOf<ServiceForm>(params.get('service'), SERVICE_FORMS))
-  set('price', integerIn(params.get('price'), 1, 1_000_000))
-  set('vacancy', flag(params.get('vacancy')))
-  set('medical', flag(params.get('medical')))
-  set('inclusive', flag(params.get('inclusive')))
-  const query = params.get('q')?.trim()
-  if (query && query.length <= MAX_QUERY_LENGTH) state.q = query
-  set('town', oneOf<AreaId>(params.get('town'), AREA_IDS))
+function readAppParams(params: URLSearchParams): Partial<DeepLinkAppState> {
+  const state: Partial<DeepLinkAppState> = {}
   const id = params.get('id')
-  if (id && /^[\w.:-]{1,64}$/.test(id)) state.id = id
-  set('view', oneOf(params.get('view'), DEEP_LINK_VIEWS))
+  if (id !== null && isInstitutionId(id)) state.id = id
+  const view = DEEP_LINK_VIEWS.find((candidate) => candidate === params.get('view'))
+  if (view) state.view = view
   const lang = params.get('lang')
   if (lang === 'zh' || lang === 'zh-CN') state.lang = 'zh-CN'
   else if (lang === 'en') state.lang = 'en'
-  set('elder', flag(params.get('elder')))
+  const elder = flag(params.get('elder'))
+  if (elder !== undefined) state.elder = elder
   const lng = numberIn(params.get('lng'), -180, 180)
   const lat = numberIn(params.get('lat'), -85, 85)
   const zoom = numberIn(params.get('z'), 0, 22)
   if (lng !== undefined && lat !== undefined && zoom !== undefined) Object.assign(state, { lng, lat, z: zoom })
   return state
+}
+
+/**
+ * Reads the app state from a URL query string: the filter fields of the table (FILTER_FIELDS unless given) by their
+ * store keys, then the id, view, language, elder mode and camera. Invalid or unknown values are dropped, never thrown
+ * on. `lng`, `lat` and `z` are kept only together.
+ *
+ * @example
+ * parseDeepLink('?types=community,bogus&puhui=1&age=300&lang=en')
+ * // { types: ['community'], puhui: true, lang: 'en' }
+ */
+export function parseDeepLink<T extends FilterTable = AppFilterTable>(search: string, table?: T): Partial<DeepLinkState<T>> {
+  const params = new URLSearchParams(search)
+  const filters = readFilterParams(table ?? FILTER_FIELDS, params)
+  return { ...filters, ...readAppParams(params) } as Partial<DeepLinkState<T>>
 }

@@ -1,25 +1,21 @@
 import type { DeepLinkState } from './deep-link-state'
+import type { FilterTable } from '../filters/filter-field'
+import { FILTER_FIELDS, type AppFilterTable } from '../filters/filter-fields'
+import { writeFilterParams } from '../filters/write-filter-params'
+import { isInstitutionId } from '../institution-id'
 
 /**
- * Writes the app state as a URL query string (without `?`), leaving out defaults: false flags, empty
- * lists and text, the map view, Chinese. Coordinates are rounded to about 1 m, zoom to 0.01.
+ * Writes the app state as a URL query string (without `?`), URL-encoded by URLSearchParams, leaving out defaults:
+ * empty filters, invalid ids, the map view, Chinese. Coordinates are rounded to about 1 m, zoom to 0.01.
  *
  * @example
  * serializeDeepLink({ types: ['community'], puhui: true, lang: 'en' }) // 'types=community&puhui=1&lang=en'
  */
-export function serializeDeepLink(state: Partial<DeepLinkState>): string {
+export function serializeDeepLink<T extends FilterTable = AppFilterTable>(state: Partial<DeepLinkState<NoInfer<T>>>, table?: T): string {
   const params = new URLSearchParams()
-  if (state.types && state.types.length > 0) params.set('types', state.types.join(','))
-  if (state.puhui) params.set('puhui', '1')
-  if (state.age !== undefined) params.set('age', String(state.age))
-  if (state.service) params.set('service', state.service)
-  if (state.price !== undefined) params.set('price', String(state.price))
-  if (state.vacancy) params.set('vacancy', '1')
-  if (state.medical) params.set('medical', '1')
-  if (state.inclusive) params.set('inclusive', '1')
-  if (state.q) params.set('q', state.q)
-  if (state.town) params.set('town', state.town)
-  if (state.id) params.set('id', state.id)
+  writeFilterParams(table ?? FILTER_FIELDS, state, params)
+  // Only ids the parser accepts: encoding would turn a lone surrogate into U+FFFD, another id.
+  if (state.id !== undefined && isInstitutionId(state.id)) params.set('id', state.id)
   if (state.view && state.view !== 'map') params.set('view', state.view)
   if (state.lang === 'en') params.set('lang', 'en')
   if (state.elder) params.set('elder', '1')
