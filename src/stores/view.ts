@@ -3,6 +3,8 @@ import { computed, ref } from 'vue'
 import type { SortKey } from '../lib/sort-institutions'
 
 export type AppView = 'map' | 'list' | 'planner'
+/** The phone's results sheet over the map: a peek (count and nearest), half (about three cards) or full (the list). */
+export type ResultsSheetHeight = 'peek' | 'half' | 'full'
 
 export interface MapViewState {
   center: [number, number]
@@ -19,6 +21,8 @@ export const useViewStore = defineStore('view', () => {
   const webglAvailable = ref(true)
   /** The side-by-side comparison is shown in place of the map or list. */
   const compareOpen = ref(false)
+  /** Height of the phone's results sheet; near me opens it at half. */
+  const resultsSheet = ref<ResultsSheetHeight>('peek')
   /** Order of the list. */
   const sortBy = ref<SortKey>('distance')
   /** The view actually shown: without WebGL there is no map. */
@@ -32,9 +36,10 @@ export const useViewStore = defineStore('view', () => {
   function setWebglAvailable(available: boolean) { webglAvailable.value = available }
   function setSortBy(next: SortKey) { sortBy.value = next }
   function setCompareOpen(open: boolean) { compareOpen.value = open }
+  function setResultsSheet(height: ResultsSheetHeight) { resultsSheet.value = height }
 
   return {
-    view, mapView, webglAvailable, sortBy, compareOpen, shownView,
-    setView, setMapView, setWebglAvailable, setSortBy, setCompareOpen,
+    view, mapView, webglAvailable, sortBy, compareOpen, shownView, resultsSheet,
+    setView, setMapView, setWebglAvailable, setSortBy, setCompareOpen, setResultsSheet,
   }
 })
