@@ -2,6 +2,8 @@
 export interface CsvRecord {
   line: number
   cells: string[]
+  /** The record's source text as it stands in the file, without its line break (it may span lines). */
+  raw: string
 }
 
 /**
@@ -11,7 +13,7 @@ export interface CsvRecord {
  * records with one empty cell; the caller decides what to do with them.
  *
  * @example
- * parseCsv('a,b\n"x, y",2\n') // [{ line: 1, cells: ['a', 'b'] }, { line: 2, cells: ['x, y', '2'] }]
+ * parseCsv('a,b\n"x, y",2\n') // [{ line: 1, cells: ['a', 'b'], raw: 'a,b' }, { line: 2, cells: ['x, y', '2'], raw: '"x, y",2' }]
  */
 export function parseCsv(text: string): CsvRecord[] {
   const firstLine = text.slice(0, text.search(/\r|\n|$/))
@@ -22,9 +24,10 @@ export function parseCsv(text: string): CsvRecord[] {
   let quoted = false
   let line = 1
   let recordLine = 1
-  const endRecord = () => {
+  let recordStart = 0
+  const endRecord = (end: number) => {
     cells.push(cell)
-    records.push({ line: recordLine, cells })
+    records.push({ line: recordLine, cells, raw: text.slice(recordStart, end) })
     cells = []
     cell = ''
   }
@@ -47,14 +50,15 @@ export function parseCsv(text: string): CsvRecord[] {
       cells.push(cell)
       cell = ''
     } else if (char === '\n' || char === '\r') {
+      endRecord(i)
       if (char === '\r' && text[i + 1] === '\n') i++
-      endRecord()
       line++
       recordLine = line
+      recordStart = i + 1
     } else {
       cell += char
     }
   }
-  if (cell !== '' || cells.length > 0 || quoted) endRecord()
+  if (cell !== '' || cells.length > 0 || quoted) endRecord(text.length)
   return records
 }

@@ -6,6 +6,8 @@ import { RegistryInputError } from './registry-input-error'
 export interface RegistryRow {
   line: number
   cells: string[]
+  /** The row's source text, untouched (see CsvRecord.raw). */
+  raw: string
   values: Partial<Record<RegistryKey, string>>
   /** Non-empty cells beyond the header's width: usually an unquoted comma that shifted the row. */
   extraCells: number
@@ -67,7 +69,7 @@ export function readRegistryTable(records: readonly CsvRecord[]): RegistryTable 
     const values: Partial<Record<RegistryKey, string>> = {}
     for (const [key, index] of Object.entries(columns) as [RegistryKey, number][]) values[key] = record.cells[index] ?? ''
     const extraCells = record.cells.slice(header.length).filter((cell) => cell.trim() !== '').length
-    return { line: record.line, cells: record.cells, values, extraCells }
+    return { line: record.line, cells: record.cells, raw: record.raw, values, extraCells }
   })
   return { header, columns, unknownHeaders, rows, blankLines: dataRecords.length - rows.length }
 }
