@@ -221,7 +221,10 @@ async function main(argv: readonly string[]): Promise<number> {
   const sources = await readSources(options.sources, input)
   stage('read sources', sources.towns ? 'towns.geojson present: real town polygons' : 'no towns.geojson: approximate Voronoi zones')
 
-  const validated = pipeline.validateRegistry(table.rows, { boundary: sources.boundary, areaOfTown: (town) => areaOfTown(sources.areas, town) })
+  // A registry names a handful of towns over and over: look each spelling up once.
+  const areaByTown = new Map<string, ReturnType<typeof areaOfTown>>()
+  const areaOf = (town: string) => (areaByTown.has(town) ? areaByTown.get(town) : areaByTown.set(town, areaOfTown(sources.areas, town)).get(town))
+  const validated = pipeline.validateRegistry(table.rows, { boundary: sources.boundary, areaOfTown: areaOf })
   const institutions = [...validated.institutions].sort((a, b) => (a.properties.id < b.properties.id ? -1 : 1))
   stage('validate rows', `${validated.warnings.length} warnings`)
   const { zones, communities } = zonesAndCommunities(pipeline, sources)

@@ -1,3 +1,7 @@
+const QUOTE = 0x22
+const LF = 0x0a
+const CR = 0x0d
+
 /** One record of a CSV file with the 1-based line on which it starts. */
 export interface CsvRecord {
   line: number
@@ -17,10 +21,17 @@ export interface CsvRecord {
  */
 export function parseCsv(text: string): CsvRecord[] {
   const firstLine = text.slice(0, text.search(/\r|\n|$/))
-  const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ','
+  const delimiter = (firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',').charCodeAt(0)
   const records: CsvRecord[] = []
   let cells: string[] = []
   let cell = ''
+  // Text is copied in runs (slices) rather than a character at a time: a 100,000-row file would otherwise make
+  // millions of short-lived strings.
+  let from = 0
+  const flush = (to: number) => {
+    if (to > from) cell += text.slice(from, to)
+    from = to
+  }
   let quoted = false
   let line = 1
   let recordLine = 1
@@ -32,33 +43,41 @@ export function parseCsv(text: string): CsvRecord[] {
     cell = ''
   }
   for (let i = 0; i < text.length; i++) {
-    const char = text[i]
+    const char = text.charCodeAt(i)
     if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        cell += '"'
-        i++
-      } else if (char === '"') {
-        quoted = false
-      } else {
-        if (char === '\n' || (char === '\r' && text[i + 1] !== '\n')) line++
-        cell += char
+      if (char === QUOTE) {
+        flush(i)
+        if (text.charCodeAt(i + 1) === QUOTE) cell += '"'
+        else quoted = false
+        if (quoted) i++
+        from = i + 1
+      } else if (char === LF || (char === CR && text.charCodeAt(i + 1) !== LF)) {
+        line++
       }
-    } else if (char === '"' && cell.trim() === '') {
-      quoted = true
-      cell = ''
+    } else if (char === QUOTE) {
+      flush(i)
+      // A quote opens a quoted cell only at its start (spaces before it are dropped); elsewhere it is text.
+      if (cell.trim() === '') {
+        quoted = true
+        cell = ''
+        from = i + 1
+      }
     } else if (char === delimiter) {
+      flush(i)
       cells.push(cell)
       cell = ''
-    } else if (char === '\n' || char === '\r') {
+      from = i + 1
+    } else if (char === LF || char === CR) {
+      flush(i)
       endRecord(i)
-      if (char === '\r' && text[i + 1] === '\n') i++
+      if (char === CR && text.charCodeAt(i + 1) === LF) i++
       line++
       recordLine = line
       recordStart = i + 1
-    } else {
-      cell += char
+      from = i + 1
     }
   }
+  flush(text.length)
   if (cell !== '' || cells.length > 0 || quoted) endRecord(text.length)
   return records
 }

@@ -65,10 +65,12 @@ export function readRegistryTable(records: readonly CsvRecord[]): RegistryTable 
     throw new RegistryInputError(`required columns missing: ${missing.map((c) => `${c.header} (${c.key})`).join(', ')}`)
   }
   const dataRecords = records.slice(headerIndex + 1)
+  const mapped = Object.entries(columns) as [RegistryKey, number][]
   const rows = dataRecords.filter((record) => !isBlank(record)).map((record): RegistryRow => {
     const values: Partial<Record<RegistryKey, string>> = {}
-    for (const [key, index] of Object.entries(columns) as [RegistryKey, number][]) values[key] = record.cells[index] ?? ''
-    const extraCells = record.cells.slice(header.length).filter((cell) => cell.trim() !== '').length
+    for (const [key, index] of mapped) values[key] = record.cells[index] ?? ''
+    let extraCells = 0
+    for (let index = header.length; index < record.cells.length; index++) if (record.cells[index].trim() !== '') extraCells++
     return { line: record.line, cells: record.cells, raw: record.raw, values, extraCells }
   })
   return { header, columns, unknownHeaders, rows, blankLines: dataRecords.length - rows.length }
