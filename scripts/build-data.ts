@@ -23,7 +23,7 @@ import { decodeRegistryBytes } from '../src/lib/registry/decode-registry-bytes'
 import { formatRejectedCsv } from '../src/lib/registry/format-rejected-csv'
 import { parseCsv, type CsvRecord } from '../src/lib/registry/parse-csv'
 import { readRegistryTable, type RegistryTable } from '../src/lib/registry/read-registry-table'
-import { exceededRegistryLimit } from '../src/lib/registry/registry-limits'
+import { exceededRegistryLimit, REGISTRY_LIMITS } from '../src/lib/registry/registry-limits'
 import { sheetToRecords, type SheetCell } from '../src/lib/registry/sheet-to-records'
 import { stableJson } from '../src/lib/stable-json'
 import type { CommunityProperties, InstitutionProperties, TargetsFile } from '../src/lib/types'
@@ -95,7 +95,8 @@ async function registryRecords(file: string, bytes: Uint8Array): Promise<{ recor
     }
   }
   const decoded = fromSource(file, () => decodeRegistryBytes(bytes))
-  return { records: parseCsv(decoded.text), encoding: decoded.encoding }
+  const limits = { maxRecords: REGISTRY_LIMITS.maxLines, maxCellsPerRecord: REGISTRY_LIMITS.maxCellsPerRow }
+  return { records: fromSource(file, () => parseCsv(decoded.text, limits)), encoding: decoded.encoding }
 }
 
 /** generatedAt without reading the clock: SOURCE_DATE_EPOCH, else the newest registry updatedAt. */
@@ -113,8 +114,6 @@ type Input = (file: string, limit?: (bytes: number) => string | null) => Promise
 async function readRegistry(file: string, input: Input, stage: Stage): Promise<RegistryTable> {
   const bytes = await input(file, (size) => exceededRegistryLimit({ bytes: size }))
   const { records, encoding } = await registryRecords(file, bytes)
-  const tooWide = exceededRegistryLimit({ cellsPerRow: records.reduce((widest, record) => Math.max(widest, record.cells.length), 0) })
-  if (tooWide) throw new UnusableInput(`${shown(file)}: ${tooWide}`)
   const table = fromSource(file, () => readRegistryTable(records))
   const tooLong = exceededRegistryLimit({ rows: table.rows.length })
   if (tooLong) throw new UnusableInput(`${shown(file)}: ${tooLong}`)

@@ -145,7 +145,9 @@ describe('scripts/build-data.ts', () => {
     ['more rows than the limit', () => registryFile('long.csv', `${REQUIRED_HEADER}\n${'x\n'.repeat(REGISTRY_LIMITS.maxRows + 1)}`),
       /long\.csv: 250,001 rows, more than the limit of 250,000$/],
     ['a row wider than the limit', () => registryFile('wide.csv', `${REQUIRED_HEADER}\n${','.repeat(REGISTRY_LIMITS.maxCellsPerRow)}x\n`),
-      /wide\.csv: a row of 1,001 cells, more than the limit of 1,000$/],
+      /wide\.csv: line 2: more than 1,000 cells in one row \(the limit\)$/],
+    ['more lines than the limit (blank ones too)', () => registryFile('blank.csv', `${REQUIRED_HEADER}\n${'\n'.repeat(REGISTRY_LIMITS.maxLines)}`),
+      /blank\.csv: more than 500,000 lines \(the limit\)$/],
   ])('exits 2 with one line naming the file and the problem: %s', async (_, registry, message) => {
     const dir = tempDir()
     const run = await runBuild(['--registry', registry(), '--out', path.join(dir, 'out'), '--reports', path.join(dir, 'reports')])
