@@ -14,6 +14,12 @@ export default defineConfig({
         test: { name: 'component', include: ['tests/component/**/*.test.ts'], environment: 'happy-dom' },
       },
       {
+        // The build script as people run it (child processes) and the checks of data/sources: slow, so apart from unit.
+        // Two CLI runs at a time: each loads turf and builds zones, and the machine has two cores.
+        extends: true,
+        test: { name: 'cli', include: ['tests/cli/**/*.test.ts'], environment: 'node', testTimeout: 120_000, maxConcurrency: 2 },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

@@ -10,11 +10,11 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon'
 import gcoord from 'gcoord'
-import Papa from 'papaparse'
 import type { Feature, Point } from 'geojson'
 import { buildZones, type ZoneGeometry } from '../src/lib/build-zones'
 import { placeCommunities, type UnitsFile } from '../src/lib/place-communities'
 import { areaOfTown, parsePlanningAreas, type PlanningArea } from '../src/lib/planning-areas'
+import { exportCsv } from '../src/lib/export/export-csv'
 import { joinRealPoints, type AdcodePointsFile } from '../src/lib/real-points/join-real-points'
 import { realZoneSites } from '../src/lib/real-points/real-zone-sites'
 import { REGISTRY_COLUMNS } from '../src/lib/registry/registry-columns'
@@ -198,8 +198,8 @@ function main(): void {
     row.机构编号 = `ZJGTY${String(index + 1).padStart(4, '0')}`
   })
   const headers = REGISTRY_COLUMNS.map((column) => column.header)
-  const csv = Papa.unparse({ fields: headers, data: rows.map((row) => headers.map((header) => row[header] ?? '')) }, { newline: '\r\n' })
-  writeFileSync(resolve(dataDir, 'registry-sample.csv'), '\uFEFF' + csv + '\r\n')
+  // The project's one CSV writer (BOM, CRLF, formula-safe cells), like every other CSV the project writes.
+  writeFileSync(resolve(dataDir, 'registry-sample.csv'), exportCsv(headers, rows.map((row) => headers.map((header) => row[header] ?? ''))))
   report(rows, areas)
 }
 

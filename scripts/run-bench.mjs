@@ -1,6 +1,6 @@
 // `npm run bench`: every speed and size target in one run, side by side —
-// the coverage engine against naive Turf (issue 4), the map's filter toggle with 10,000 institutions (issue 3),
-// and the bundle/data size budgets (issue 5). Builds the data and app first when dist/ is missing.
+// the coverage engine against naive Turf (issue 4), the data build on a 100,000-row registry (issue 11), the map's
+// filter toggle with 10,000 institutions (issue 3), and the bundle/data size budgets (issue 5). Builds the data and app first when dist/ is missing.
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 
@@ -15,6 +15,7 @@ function step(label, command, args) {
 }
 
 step('coverage engine vs naive Turf', 'npx', ['tsx', 'scripts/bench.ts'])
+step('data build, 100,000-row registry (time and peak memory)', 'npx', ['tsx', 'scripts/bench-build-data.ts', '100000'])
 if (!existsSync('dist/index.html')) {
   step('build data', 'npm', ['run', '--silent', 'data'])
   step('build app', 'npx', ['vite', 'build'])

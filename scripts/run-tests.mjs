@@ -1,5 +1,6 @@
-// `npm test`: lint, type-check, unit + component tests, data + app build, then the real-browser tests against the
-// built app. Ends with one plain line `tests: N passed, N failed` (static checks and builds count as one test each).
+// `npm test`: lint, type-check, unit + component tests, the build script's CLI tests, data + app build, then the
+// real-browser tests against the built app. Ends with one plain line `tests: N passed, N failed` (static checks and
+// builds count as one test each).
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs'
 
@@ -47,6 +48,7 @@ mkdirSync('tmp', { recursive: true })
 check('lint', 'npx', ['eslint', '.'])
 check('type-check', 'npx', ['vue-tsc', '--noEmit', '-p', 'tsconfig.json'])
 vitest('unit + component tests', ['unit', 'component'], 'tmp/vitest-unit.json')
+vitest('build-script CLI tests', ['cli'], 'tmp/vitest-cli.json')
 const built = check('build data', 'npm', ['run', '--silent', 'data']) && check('build app', 'npx', ['vite', 'build'], { VITE_TEST_HOOKS: '1' })
 if (built) vitest('real-browser tests', ['e2e'], 'tmp/vitest-e2e.json')
 else { failed++; summary.push('FAIL real-browser tests: not run, the build failed') }

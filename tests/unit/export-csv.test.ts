@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import Papa from 'papaparse'
+import { escapeCsvCell } from '../../src/lib/export/escape-csv-cell'
 import { exportCsv, UTF8_BOM } from '../../src/lib/export/export-csv'
 import { exportUncoveredCsv } from '../../src/lib/export/export-uncovered-csv'
 import type { CommunityAccessibility, UncoveredCommunity } from '../../src/lib/coverage'
@@ -36,6 +37,16 @@ describe('exportCsv', () => {
     const rows = deepFreeze([['x', 1], ['y', 2]])
     expect(() => exportCsv(header, rows)).not.toThrow()
     expect(rows).toEqual([['x', 1], ['y', 2]])
+  })
+})
+
+describe('escapeCsvCell', () => {
+  it.each([
+    ['=1+1', "'=1+1"], ['+1+cmd|\' /C calc\'!A0', "'+1+cmd|' /C calc'!A0"], ['-2+3+cmd|\' /C calc\'!A0', "'-2+3+cmd|' /C calc'!A0"],
+    ['@SUM(A1)', "'@SUM(A1)"], ['\tx', "'\tx"], ['\rx', `"'\rx"`], ['-5', "'-5"], ['a,b', '"a,b"'], [' padded ', '" padded "'],
+    ['plain 文本', 'plain 文本'], [-5, '-5'], [true, 'true'], [null, ''],
+  ])('%j → %j', (value, expected) => {
+    expect(escapeCsvCell(value)).toBe(expected)
   })
 })
 

@@ -5,17 +5,18 @@ import { normalizeNumberText } from '../../src/lib/registry/normalize-number-tex
 import { parseCsv } from '../../src/lib/registry/parse-csv'
 import { readRegistryTable } from '../../src/lib/registry/read-registry-table'
 import { RegistryInputError } from '../../src/lib/registry/registry-input-error'
+import { exceededRegistryLimit, REGISTRY_LIMITS } from '../../src/lib/registry/registry-limits'
 import { sheetToRecords } from '../../src/lib/registry/sheet-to-records'
 
 const REQUIRED_HEADER = '机构编号,机构名称,所属镇街,经度,纬度,机构类型,是否普惠,托位数'
 
 describe('parseCsv', () => {
-  it('keeps quoted commas, doubled quotes and line breaks inside a cell', () => {
+  it('keeps quoted commas, doubled quotes and line breaks inside a cell, and each record\'s untouched source text', () => {
     const records = parseCsv('a,b\n"x, y","say ""hi"""\n"multi\nline",2\n')
     expect(records).toEqual([
-      { line: 1, cells: ['a', 'b'] },
-      { line: 2, cells: ['x, y', 'say "hi"'] },
-      { line: 3, cells: ['multi\nline', '2'] },
+      { line: 1, cells: ['a', 'b'], raw: 'a,b' },
+      { line: 2, cells: ['x, y', 'say "hi"'], raw: '"x, y","say ""hi"""' },
+      { line: 3, cells: ['multi\nline', '2'], raw: '"multi\nline",2' },
     ])
   })
 
@@ -24,10 +25,27 @@ describe('parseCsv', () => {
     expect(records.map((record) => record.line)).toEqual([1, 2, 4, 5, 6])
     expect(records[2].cells).toEqual([''])
     expect(records[4].cells).toEqual(['d', '3'])
+    expect(records.map((record) => record.raw)).toEqual(['h1,h2', '"a\r\nb",1', '', 'c,2', 'd,3'])
   })
 
   it('reads tab-separated text when the first line has tabs and no commas', () => {
     expect(parseCsv('a\tb\n1,5\t2\n')[1].cells).toEqual(['1,5', '2'])
+  })
+
+  it('takes a quoted section whole: doubled quotes undone, line breaks counted, an unclosed quote running to the end', () => {
+    const records = parseCsv('a,"x""y\r\nz"w\n"open\nrest')
+    expect(records.map((record) => [record.line, record.cells])).toEqual([[1, ['a', 'x"y\r\nzw']], [3, ['open\nrest']]])
+    expect(parseCsv(`"${'""'.repeat(100_000)}"`)[0].cells[0]).toBe('"'.repeat(100_000))
+  })
+
+  it.each([
+    ['lines', '\n'.repeat(10), '\n'.repeat(11), /^more than 10 lines \(the limit\)$/],
+    ['cells in a row', `a\n${','.repeat(9)}\n`, `a\n${','.repeat(10)}\n`, /^line 2: more than 10 cells in one row \(the limit\)$/],
+  ])('reads a file at the limit of %s and stops one past it with a RegistryInputError', (_, atLimit, over, message) => {
+    const limits = { maxRecords: 10, maxCellsPerRecord: 10 }
+    expect(parseCsv(atLimit, limits).length).toBeGreaterThan(0)
+    expect(() => parseCsv(over, limits)).toThrow(RegistryInputError)
+    expect(() => parseCsv(over, limits)).toThrow(message)
   })
 })
 
@@ -98,10 +116,23 @@ describe('sheetToRecords', () => {
   it('numbers rows by sheet row and writes dates, booleans and numbers as text', () => {
     const records = sheetToRecords([['机构编号', '更新日期'], ['A1', new Date(Date.UTC(2024, 8, 3))], [null, true], ['B', 31.5]])
     expect(records).toEqual([
-      { line: 1, cells: ['机构编号', '更新日期'] },
-      { line: 2, cells: ['A1', '2024-09-03'] },
-      { line: 3, cells: ['', '是'] },
-      { line: 4, cells: ['B', '31.5'] },
+      { line: 1, cells: ['机构编号', '更新日期'], raw: '机构编号\t更新日期' },
+      { line: 2, cells: ['A1', '2024-09-03'], raw: 'A1\t2024-09-03' },
+      { line: 3, cells: ['', '是'], raw: '\t是' },
+      { line: 4, cells: ['B', '31.5'], raw: 'B\t31.5' },
     ])
+  })
+})
+
+describe('exceededRegistryLimit', () => {
+  it.each([
+    [{ bytes: REGISTRY_LIMITS.maxBytes + 1 }, /^134,217,729 bytes, more than the limit of 134,217,728/],
+    [{ rows: 300_000 }, /^300,000 rows, more than the limit of 250,000$/],
+  ])('names the first limit %j exceeds in one line', (size, message) => {
+    expect(exceededRegistryLimit(size)).toMatch(message)
+  })
+
+  it('accepts a registry at its limits', () => {
+    expect(exceededRegistryLimit({ bytes: REGISTRY_LIMITS.maxBytes, rows: REGISTRY_LIMITS.maxRows })).toBeNull()
   })
 })

@@ -2,10 +2,13 @@ import { readFileSync } from 'node:fs'
 import gcoord from 'gcoord'
 import type { Feature, Polygon } from 'geojson'
 import { describe, expect, it } from 'vitest'
+import { exportCsv } from '../../src/lib/export/export-csv'
 import { formatRejectedCsv } from '../../src/lib/registry/format-rejected-csv'
 import { parseCsv } from '../../src/lib/registry/parse-csv'
 import { parseRegistryRow } from '../../src/lib/registry/parse-registry-row'
 import { readRegistryTable, type RegistryRow } from '../../src/lib/registry/read-registry-table'
+import { REGISTRY_COLUMNS } from '../../src/lib/registry/registry-columns'
+import { isInstitutionId } from '../../src/lib/institution-id'
 import { toWgs84 } from '../../src/lib/registry/to-wgs84'
 import { validateRegistry, type RegistryContext } from '../../src/lib/registry/validate-registry'
 import type { AreaId } from '../../src/lib/types'
@@ -26,7 +29,7 @@ function row(line: number, changes: Record<string, string> = {}): RegistryRow {
     id: `A${line}`, name: `托育点${line}`, town: '杨舍镇', lon: '120.529370', lat: '31.872958', type: '社区托育点',
     puhui: '是', capacity: '40', capacityUnder2: '12', enrolled: '30', ...changes,
   }
-  return { line, cells: Object.values(values), values, extraCells: 0 }
+  return { line, cells: Object.values(values), raw: Object.values(values).join(','), values, extraCells: 0 }
 }
 
 const codes = (rows: RegistryRow[]) => validateRegistry(rows, context()).rejected.map((r) => [r.line, r.issues.map((i) => i.code)])
@@ -107,6 +110,53 @@ describe('validateRegistry: rejections', () => {
   })
 })
 
+describe('parseRegistryRow: plausible values, text lengths and the id rule', () => {
+  const issues = (changes: Record<string, string>) => {
+    const parsed = parseRegistryRow({ ...row(2).values, ...changes })
+    return parsed.ok ? [] : parsed.issues.map((issue) => [issue.field, issue.code])
+  }
+
+  it.each([
+    ['priceFullDay', '9'.repeat(400)], ['priceFullDay', '50000.5'], ['capacity', '2001'], ['capacity', '1'.repeat(30)],
+    ['capacityUnder2', '2001'], ['enrolled', '2001'], ['staff', '501'], ['staffCertified', '501'], ['ageMinMonths', '121'],
+    ['ageMaxMonths', '121'],
+  ])('rejects %s = %s as implausible-number, never as Infinity', (field, value) => {
+    const parsed = parseRegistryRow({ ...row(2).values, [field]: value })
+    expect(!parsed.ok && parsed.issues.map((issue) => [issue.field, issue.code])).toEqual([[field, 'implausible-number']])
+    // The reason quotes at most 30 characters of the value.
+    expect(!parsed.ok && parsed.issues[0].reason.length).toBeLessThan(80)
+  })
+
+  it.each([
+    ['priceFullDay', '50000', 50_000], ['priceFullDay', '0', 0], ['capacity', '2000', 2000], ['staff', '500', 500],
+    ['ageMaxMonths', '120', 120], ['enrolled', '2000', 2000],
+  ])('accepts %s = %s at the edge of its range', (field, value, expected) => {
+    const parsed = parseRegistryRow({ ...row(2).values, [field]: value })
+    expect(parsed.ok && parsed.row[field as 'capacity']).toBe(expected)
+  })
+
+  const textColumns = REGISTRY_COLUMNS.filter((column) => column.maxLength !== undefined).map((column) => [column.key, column.maxLength ?? 0] as const)
+  it.each(textColumns)('%s: %i characters are kept, one more is text-too-long', (field, max) => {
+    expect(issues({ [field]: '字'.repeat(max) })).toEqual([])
+    expect(issues({ [field]: `${'字'.repeat(max)}x` })).toEqual([[field, 'text-too-long']])
+  })
+
+  it('counts characters, not UTF-16 units, and names the limits asked for (name 100, address 200)', () => {
+    expect(issues({ name: '𠀀'.repeat(100) })).toEqual([])
+    expect(Object.fromEntries(textColumns)).toMatchObject({ name: 100, address: 200 })
+  })
+
+  it.each([['a\u0000b'], ['x'.repeat(65)], ['a\u2028b'], ['\ud800x'], ['tab\tin']])('rejects the id %j with invalid-id (the deep-link rule)', (id) => {
+    expect(isInstitutionId(id)).toBe(false)
+    expect(issues({ id })).toEqual([['id', 'invalid-id']])
+  })
+
+  it.each([['张家港/托育 #1'], ['x'.repeat(64)], [' ZJG-0001 ']])('keeps the id %j, trimmed, that deep links accept', (id) => {
+    const parsed = parseRegistryRow({ ...row(2).values, id })
+    expect(parsed.ok && isInstitutionId(parsed.row.id)).toBe(true)
+  })
+})
+
 describe('validateRegistry: warnings', () => {
   it('keeps suspicious rows and warns: enrolled > capacity, price > 10000, certified > staff, odd ages, HTML', () => {
     const result = validateRegistry([row(2, {
@@ -174,10 +224,22 @@ describe('hostile fixture through parse + validate', () => {
 })
 
 describe('formatRejectedCsv', () => {
-  it('writes a BOM, line, codes, reasons and the original cells, quoting where needed and defusing formulas', () => {
+  it('writes a BOM, line, codes, reasons, the untouched source line and the original cells, quoting where needed and defusing formulas', () => {
     const csv = formatRejectedCsv(['机构编号', '机构名称'], [
-      { line: 7, cells: ['A1', '=HYPERLINK("x")'], issues: [{ code: 'duplicate-id', reason: '机构编号与第 2 行重复' }, { code: 'unknown-type', reason: '机构类型未知：“a,b”' }] },
+      {
+        line: 7, cells: ['A1', '=HYPERLINK("x")'], raw: 'A1,"=HYPERLINK(""x"")"',
+        issues: [{ code: 'duplicate-id', reason: '机构编号与第 2 行重复' }, { code: 'unknown-type', reason: '机构类型未知：“a,b”' }],
+      },
     ])
-    expect(csv).toBe('\uFEFF行号,原因代码,原因,机构编号,机构名称\r\n7,duplicate-id;unknown-type,"机构编号与第 2 行重复；机构类型未知：“a,b”",A1,"\'=HYPERLINK(""x"")"\r\n')
+    expect(csv).toBe('\uFEFF行号,原因代码,原因,原始行,机构编号,机构名称\r\n7,duplicate-id;unknown-type,"机构编号与第 2 行重复；机构类型未知：“a,b”","A1,""=HYPERLINK(""""x"""")""",A1,"\'=HYPERLINK(""x"")"\r\n')
+  })
+
+  it.each([
+    ['+1+cmd|\' /C calc\'!A0'], ['-2+3+cmd|\' /C calc\'!A0'], ['=1+1'], ['@SUM(A1)'], ['\tcmd'], ['\rcmd'], ['-5'],
+  ])('escapes %j exactly as the app\'s exports do, in the cells and in the source line', (hostile) => {
+    const csv = formatRejectedCsv(['机构名称'], [{ line: 2, cells: [hostile], raw: hostile, issues: [{ code: 'missing-value', reason: '机构编号为空' }] }])
+    const escaped = exportCsv(['x'], [[hostile]]).split('\r\n')[1]
+    expect(escaped.startsWith('\'') || escaped.startsWith('"\'')).toBe(true)
+    expect(csv).toBe(`\uFEFF行号,原因代码,原因,原始行,机构名称\r\n2,missing-value,机构编号为空,${escaped},${escaped}\r\n`)
   })
 })

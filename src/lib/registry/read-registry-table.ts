@@ -6,6 +6,8 @@ import { RegistryInputError } from './registry-input-error'
 export interface RegistryRow {
   line: number
   cells: string[]
+  /** The row's source text, untouched (see CsvRecord.raw). */
+  raw: string
   values: Partial<Record<RegistryKey, string>>
   /** Non-empty cells beyond the header's width: usually an unquoted comma that shifted the row. */
   extraCells: number
@@ -63,11 +65,13 @@ export function readRegistryTable(records: readonly CsvRecord[]): RegistryTable 
     throw new RegistryInputError(`required columns missing: ${missing.map((c) => `${c.header} (${c.key})`).join(', ')}`)
   }
   const dataRecords = records.slice(headerIndex + 1)
+  const mapped = Object.entries(columns) as [RegistryKey, number][]
   const rows = dataRecords.filter((record) => !isBlank(record)).map((record): RegistryRow => {
     const values: Partial<Record<RegistryKey, string>> = {}
-    for (const [key, index] of Object.entries(columns) as [RegistryKey, number][]) values[key] = record.cells[index] ?? ''
-    const extraCells = record.cells.slice(header.length).filter((cell) => cell.trim() !== '').length
-    return { line: record.line, cells: record.cells, values, extraCells }
+    for (const [key, index] of mapped) values[key] = record.cells[index] ?? ''
+    let extraCells = 0
+    for (let index = header.length; index < record.cells.length; index++) if (record.cells[index].trim() !== '') extraCells++
+    return { line: record.line, cells: record.cells, raw: record.raw, values, extraCells }
   })
   return { header, columns, unknownHeaders, rows, blankLines: dataRecords.length - rows.length }
 }

@@ -3,6 +3,10 @@ export interface RegistryColumn {
   key: RegistryKey
   header: string
   required: boolean
+  /** Longest accepted value of a free-text column, in characters (code points); longer is text-too-long. */
+  maxLength?: number
+  /** Plausible range of a numeric column, inclusive; outside (or not finite) is implausible-number. */
+  range?: { min: number; max: number }
 }
 
 export const REGISTRY_KEYS = [
@@ -25,7 +29,25 @@ const HEADERS: Record<RegistryKey, string> = {
   sample: '示例数据',
 }
 
-/** The registry columns in export order (Chinese header as the 苏州智慧托育管理服务信息平台 writes it, English key). */
+// Longer text is a paste gone wrong (a 5,000-character name would fill the whole detail sheet).
+// The id's 64 comes from the one id rule (src/lib/institution-id.ts), checked separately.
+const MAX_LENGTHS: Partial<Record<RegistryKey, number>> = {
+  name: 100, town: 50, address: 200, services: 100, phone: 50, hours: 100, medicalPartner: 100, qualityGrade: 20,
+  filingNo: 64, updatedAt: 30,
+}
+
+// Far beyond any real 托育 institution, yet tight enough that a slipped digit is caught (元/月, places, people, months).
+// Coordinates have their own checks against the city outline (invalid-coordinates, outside-city).
+const RANGES: Partial<Record<RegistryKey, { min: number; max: number }>> = {
+  capacity: { min: 0, max: 2000 }, capacityUnder2: { min: 0, max: 2000 }, enrolled: { min: 0, max: 2000 },
+  priceFullDay: { min: 0, max: 50_000 }, ageMinMonths: { min: 0, max: 120 }, ageMaxMonths: { min: 0, max: 120 },
+  staff: { min: 0, max: 500 }, staffCertified: { min: 0, max: 500 }, openedYear: { min: 1949, max: 2100 },
+}
+
+/**
+ * The registry columns in export order (Chinese header as the 苏州智慧托育管理服务信息平台 writes it, English key),
+ * with each column's limits: the one table that parsing, the docs and the tests read.
+ */
 export const REGISTRY_COLUMNS: readonly RegistryColumn[] = REGISTRY_KEYS.map((key) => ({
-  key, header: HEADERS[key], required: REQUIRED.has(key),
+  key, header: HEADERS[key], required: REQUIRED.has(key), maxLength: MAX_LENGTHS[key], range: RANGES[key],
 }))

@@ -5,6 +5,7 @@ export type RejectionCode =
   | 'column-count' | 'missing-value' | 'not-a-number' | 'negative-number' | 'not-an-integer' | 'invalid-boolean'
   | 'invalid-year' | 'unknown-type' | 'unknown-crs' | 'unknown-town' | 'invalid-coordinates' | 'swapped-coordinates'
   | 'outside-city' | 'duplicate-id' | 'near-duplicate-name' | 'under2-exceeds-capacity'
+  | 'implausible-number' | 'text-too-long' | 'invalid-id'
 
 /** Stable codes of suspicious values that are kept. */
 export type WarningCode =
@@ -21,6 +22,8 @@ export interface RowIssue<Code extends string> {
 export interface RejectedRow {
   line: number
   cells: string[]
+  /** The row's source text, untouched (a CSV record as it stands in the file; an .xlsx row's cells joined by tabs). */
+  raw: string
   issues: RowIssue<RejectionCode>[]
 }
 

@@ -13,11 +13,16 @@ const cellText = (cell: SheetCell): string => {
 
 /**
  * Turns the rows of a spreadsheet (first row = sheet row 1) into the same records a CSV gives, so that one
- * pipeline validates both; the record line is the sheet's row number. Dates become YYYY-MM-DD, booleans 是/否.
+ * pipeline validates both; the record line is the sheet's row number and its raw text the cells joined by tabs.
+ * Dates become YYYY-MM-DD, booleans 是/否.
  *
  * @example
- * sheetToRecords([['机构编号', '托位数'], ['A1', 40]]) // [{ line: 1, cells: ['机构编号', '托位数'] }, { line: 2, cells: ['A1', '40'] }]
+ * sheetToRecords([['机构编号', '托位数'], ['A1', 40]]) // [{ line: 1, cells: ['机构编号', '托位数'], raw: '机构编号\t托位数' }, { line: 2, cells: ['A1', '40'], raw: 'A1\t40' }]
  */
 export function sheetToRecords(rows: readonly (readonly SheetCell[])[]): CsvRecord[] {
-  return rows.map((row, index) => ({ line: index + 1, cells: row.map(cellText) }))
+  return rows.map((row, index) => {
+    const cells = row.map(cellText)
+    // A sheet row has no source text: its cells joined by tabs stand in for it.
+    return { line: index + 1, cells, raw: cells.join('\t') }
+  })
 }

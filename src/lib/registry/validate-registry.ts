@@ -39,7 +39,7 @@ export function validateRegistry(rows: readonly RegistryRow[], context: Registry
   const lineOfId = new Map<string, number>()
   const keptByName = new Map<string, { line: number; position: [number, number] }[]>()
   for (const row of rows) {
-    const reject = (issues: RowIssue<RejectionCode>[]) => result.rejected.push({ line: row.line, cells: row.cells, issues })
+    const reject = (issues: RowIssue<RejectionCode>[]) => result.rejected.push({ line: row.line, cells: row.cells, raw: row.raw, issues })
     const id = (row.values.id ?? '').trim()
     const firstLine = lineOfId.get(id)
     if (id !== '' && firstLine === undefined) lineOfId.set(id, row.line)
