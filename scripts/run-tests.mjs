@@ -47,6 +47,7 @@ function vitest(label, projects, reportFile) {
 mkdirSync('tmp', { recursive: true })
 check('lint', 'npx', ['eslint', '.'])
 check('type-check', 'npx', ['vue-tsc', '--noEmit', '-p', 'tsconfig.json'])
+check('type-check src/lib without the DOM', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.lib.json'])
 vitest('unit + component tests', ['unit', 'component'], 'tmp/vitest-unit.json')
 vitest('build-script CLI tests', ['cli'], 'tmp/vitest-cli.json')
 const built = check('build data', 'npm', ['run', '--silent', 'data']) && check('build app', 'npx', ['vite', 'build'], { VITE_TEST_HOOKS: '1' })

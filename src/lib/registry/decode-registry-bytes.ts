@@ -1,4 +1,3 @@
-import iconv from 'iconv-lite'
 import { RegistryInputError } from './registry-input-error'
 
 export type RegistryEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'gb18030'
@@ -25,7 +24,8 @@ export function decodeRegistryBytes(bytes: Uint8Array): DecodedRegistry {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(hasBom ? bytes.subarray(3) : bytes)
     return checked({ text, encoding: hasBom ? 'utf-8-bom' : 'utf-8' })
   } catch {
-    return checked({ text: iconv.decode(bytes as Buffer, 'gb18030'), encoding: 'gb18030' })
+    // The platform's own decoder (Node's full ICU, every browser): the same code runs in the app's import worker.
+    return checked({ text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' })
   }
 }
 
