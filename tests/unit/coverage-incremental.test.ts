@@ -6,7 +6,7 @@ import { seededRandom } from '../../src/lib/seeded-random'
 import { syntheticData } from '../../scripts/bench/synthetic-data'
 import { createCountGrid } from '../../src/lib/coverage/create-count-grid'
 import { coveredUnitsPerCell } from '../fixtures/coverage/covered-units-per-cell'
-import { NO_ZONE } from '../../src/lib/coverage/create-coverage-grid'
+import { NO_ZONE } from '../../src/lib/coverage/coverage-grid'
 
 
 

@@ -1,5 +1,5 @@
 import { AREA_IDS, type AreaId } from '../types'
-import { BORDER_ZONE, CITY_SLOT, FRACTION_UNITS, IN_CITY, NO_ZONE, type CoverageGrid } from './create-coverage-grid'
+import { BORDER_ZONE, CITY_SLOT, FRACTION_UNITS, IN_CITY, NO_ZONE, type CoverageGrid } from './coverage-grid'
 import type { AreaCoverage, CoverageMetrics } from './types'
 
 /** Running people totals per planning area in AREA_IDS order, then the whole city at index AREA_IDS.length. */

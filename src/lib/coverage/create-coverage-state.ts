@@ -2,7 +2,7 @@ import { AREA_IDS, type AreaId } from '../types'
 import { assembleMetrics, type PeopleTotals } from './assemble-metrics'
 import { countCoveringSites } from './count-covering-sites'
 import { createCountGrid, type CountGrid } from './create-count-grid'
-import type { CoverageGrid } from './create-coverage-grid'
+import type { CoverageGrid } from './coverage-grid'
 import { gaussianDecay } from './gaussian-decay'
 import { matchesBasis } from './matches-basis'
 import { createPointIndex, type NeighbourBuffer, type PointIndex } from './point-index'
@@ -31,7 +31,7 @@ export interface CoverageState {
   readonly communities: readonly CoverageCommunity[]
   readonly communityIndex: PointIndex
   /** Sites covering each grid cell (for display). Read-only for callers. */
-  cellCounts(): Readonly<Uint16Array>
+  cellCounts(): Readonly<Uint32Array>
   metrics(): CoverageMetrics
   addSite(site: CoverageSite): CoverageMetrics
   moveSite(id: string, lng: number, lat: number): CoverageMetrics
