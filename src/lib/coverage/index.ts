@@ -17,3 +17,4 @@ export {
   computeCoverageSummary, type CoverageSummary, type CoverageSummaryBasis, type CoverageSummaryEntry,
   type CoverageSummaryInput,
 } from './compute-coverage-summary'
+export { COVERAGE_LIMITS, coverageLimitError, type CoverageSize } from './coverage-limit-error'
