@@ -2,6 +2,10 @@ import { FRACTION_UNITS } from './coverage-grid'
 
 const UNITS = FRACTION_UNITS
 const HALF = UNITS / 2
+/** Above this many pieces in one cell, the union sorts packed keys natively instead of by insertion. */
+const NATIVE_SORT_FROM = 48
+/** Packing of a piece as from * PIECE_SHIFT + to (both at most 65,536 < 2^17), exact in a double. */
+const PIECE_SHIFT = 2 ** 17
 
 function grow(array: Int32Array): Int32Array {
   const larger = new Int32Array(array.length * 2)
@@ -29,6 +33,7 @@ export class CellPieces {
   private free = 0
   private mergeFrom = new Int32Array(16)
   private mergeTo = new Int32Array(16)
+  private packed = new Float64Array(0)
 
   constructor(cells: number) {
     this.head = new Int32Array(cells)
@@ -90,6 +95,7 @@ export class CellPieces {
 
   /** Length of the union of a cell's pieces: insertion sort by start (lists are short), then merge. */
   private union(head: number, count: number): number {
+    if (count > NATIVE_SORT_FROM) return this.packedUnion(head, count)
     if (this.mergeFrom.length < count) { this.mergeFrom = new Int32Array(count * 2); this.mergeTo = new Int32Array(count * 2) }
     const { from, to, next, mergeFrom, mergeTo } = this
     let size = 0
@@ -102,6 +108,21 @@ export class CellPieces {
     let total = 0, start = mergeFrom[0], end = mergeTo[0]
     for (let slot = 1; slot < size; slot++) {
       if (mergeFrom[slot] > end) { total += end - start; start = mergeFrom[slot]; end = mergeTo[slot] } else if (mergeTo[slot] > end) end = mergeTo[slot]
+    }
+    return total + end - start
+  }
+
+  /** The same union for a crowded cell (many circles ending in it): packed keys and the native sort. */
+  private packedUnion(head: number, count: number): number {
+    if (this.packed.length < count) this.packed = new Float64Array(count * 2)
+    const { from, to, next } = this
+    let size = 0
+    for (let piece = head; piece !== 0; piece = next[piece]) this.packed[size++] = from[piece] * PIECE_SHIFT + to[piece]
+    const sorted = this.packed.subarray(0, size).sort()
+    let total = 0, start = -1, end = -1
+    for (const key of sorted) {
+      const pieceFrom = Math.floor(key / PIECE_SHIFT), pieceTo = key - pieceFrom * PIECE_SHIFT
+      if (pieceFrom > end) { total += end - start; start = pieceFrom; end = pieceTo } else if (pieceTo > end) end = pieceTo
     }
     return total + end - start
   }
