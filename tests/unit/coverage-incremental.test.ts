@@ -132,6 +132,12 @@ describe('incremental what-if equals a full recompute', () => {
       .toBe(index.withinInto(community.lng + 0.01, community.lat, edge, withDistances))
   })
 
+})
+
+describe('incremental edits keep exact totals', () => {
+  const data = syntheticData({ sites: 60, communities: 400, seed: 11 })
+  const grid = createCoverageGrid({ zones: data.zones, boundary: data.boundary, cellSizeMeters: 50 })
+
   it('a lazily built grid (no materialisation first) gives the same totals', () => {
     const lazy = createCoverageState({ sites: data.sites, communities: data.communities, grid })
     const eager = createCoverageState({ sites: data.sites, communities: data.communities, grid })
