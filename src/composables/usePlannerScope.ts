@@ -34,7 +34,7 @@ export function usePlannerScope() {
   const coverage = computed(() => {
     const metrics = planner.metrics
     if (!metrics) return null
-    return planner.area ? metrics.areas[planner.area] : metrics.city
+    return planner.area ? metrics.areas[planner.area] ?? null : metrics.city
   })
   const inScope = (area: string) => planner.area === null || planner.area === area
   const uncovered = computed(() => (planner.snapshot?.uncovered ?? []).filter((community) => inScope(community.area)))
