@@ -58,6 +58,9 @@ for (const [sites, communities] of SIZES) {
     `brute-force people ${ms(Number(reference.bruteMs))}; baseline RSS (node + data) ${mb(baseline.maxRssMB)}`)
 }
 const drag = measure('drag', 1000, 3000)!
+process.stderr.write('200k/30k: one large build…\n')
+const largeBaseline = measure('baseline', 200_000, 30_000)!
+const large = measure('large', 200_000, 30_000)!
 
 const header = ['sites/comm.', 'naive Turf', 'engine cold / warm / recompute', 'speed-up wall', 'speed-up CPU', 'naive mem', 'engine mem',
   'people vs brute', 'naive people Δ', 'engine area Δ pp vs fine ref', 'naive area Δ pp']
@@ -78,6 +81,9 @@ for (const note of notes) console.log(`  ${note}`)
 console.log(`\nDrag at 1k/3k (moveSite, 3000 frames of ~10 m, incl. people, grid, E2SFCA and metrics):`)
 console.log(`  median ${(Number(drag.dragMedianMs) * 1000).toFixed(1)} µs, p95 ${(Number(drag.dragP95Ms) * 1000).toFixed(1)} µs, ` +
   `max ${ms(Number(drag.dragMaxMs))} (a lazily built grid row or GC); full recompute ${ms(Number(drag.fullMs))} → ${(Number(drag.fullMs) / Number(drag.dragMedianMs)).toFixed(0)}× faster per frame`)
+console.log(`\nLarge registry, 200k sites / 30k communities (no site cap; COVERAGE_LIMITS in src/lib/coverage): frame + state + metrics ` +
+  `${ms(Number(large.buildMs))}, every count-grid row materialised ${ms(Number(large.countsMs))}; peak RSS ${mb(large.maxRssMB)} ` +
+  `(${mb(large.maxRssMB - largeBaseline.maxRssMB)} over the data alone)`)
 const at1k = results.find((result) => result.label === '1k/3k')!
 const at10k = results.find((result) => result.label === '10k/30k')!
 const verdict = (met: boolean) => (met ? 'met' : 'NOT met')
@@ -87,6 +93,7 @@ if (at1k.naive) {
   console.log(`  ≥ 500× faster than naive Turf at 1k/3k: ${whole.toFixed(0)}× with the frame, ${recompute.toFixed(0)}× per recompute → ${verdict(whole >= 500)} (with the frame), ${verdict(recompute >= 500)} (recompute)`)
 } else console.log(`  ≥ 500× at 1k/3k: naive Turf did not finish`)
 console.log(`  10k/30k under 500 ms: cold ${ms(Number(at10k.engine.coldMs))}, warm ${ms(Number(at10k.engine.warmMs))}, recompute ${ms(Number(at10k.engine.warmStateMs))} → ${verdict(Number(at10k.engine.coldMs) < 500)} (cold), ${verdict(Number(at10k.engine.warmMs) < 500)} (warm)`)
+console.log(`  200k sites in under 2 GB: ${mb(large.maxRssMB)} → ${verdict(large.maxRssMB < 2048)}`)
 console.log(`  drag ≤ 0.1 ms median per frame: ${(Number(drag.dragMedianMs) * 1000).toFixed(1)} µs → ${verdict(Number(drag.dragMedianMs) <= 0.1)}`)
 console.log(`load average during the run: ${loadavg().map((load) => load.toFixed(1)).join(' ')} on ${cpus().length} cores (timings scale with it)`)
 console.log(`\nbench total ${((performance.now() - started) / 1000).toFixed(0)} s`)

@@ -1,5 +1,5 @@
 // One benchmark measurement in its own process, so that its peak memory (maxRSS) is its own.
-// Usage: node --import tsx scripts/bench/run-case.ts <baseline|engine|naive|reference|drag> <sites> <communities>
+// Usage: node --import tsx scripts/bench/run-case.ts <baseline|engine|naive|reference|drag|large> <sites> <communities>
 import { createCoverageGrid, createCoverageState } from '../../src/lib/coverage'
 import { bruteForceCoveredUnder3 } from './brute-force'
 import { fineReference } from './fine-reference'
@@ -34,8 +34,21 @@ function engineOnce() {
   return { ms, cpuMs: cpu, gridMs, stateMs: ms - gridMs, stateCpuMs: stateCpu, metrics, state, accessibility }
 }
 
+/** One build of a large registry (no repeats): frame, state and metrics, then every count-grid row materialised. */
+function largeOnce(): Record<string, unknown> {
+  const start = performance.now()
+  const grid = createCoverageGrid({ zones: data.zones, boundary: data.boundary, cellSizeMeters: 25 })
+  const state = createCoverageState({ sites: data.sites, communities: data.communities, grid, radiusMeters: RADIUS })
+  const metrics = state.metrics()
+  const buildMs = performance.now() - start
+  const countsStart = performance.now()
+  state.cellCounts()
+  return { buildMs, countsMs: performance.now() - countsStart, cityShare: metrics.city.areaShare }
+}
+
 function run(): Record<string, unknown> {
   if (mode === 'baseline') return {}
+  if (mode === 'large') return largeOnce()
   if (mode === 'engine') {
     const cold = engineOnce()
     // Steady state: the first half of the repeats let the JIT settle; the median of the second half is "warm".

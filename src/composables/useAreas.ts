@@ -16,7 +16,7 @@ export function areaCenter(id: AreaId): [number, number] {
 /** A function giving an area's name in the current language. */
 export function useAreaNames() {
   const { locale } = useI18n()
-  return (id: AreaId) => {
+  return (id: string) => {
     const area = AREAS.find((entry) => entry.id === id)
     if (!area) return id
     return locale.value === 'en' ? area.nameEn : area.name

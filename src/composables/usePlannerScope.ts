@@ -1,6 +1,5 @@
 import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'
-import type { AreaId } from '../lib/types'
 import { usePlannerStore } from '../stores/planner'
 import { useAreaNames } from './useAreas'
 
@@ -35,9 +34,9 @@ export function usePlannerScope() {
   const coverage = computed(() => {
     const metrics = planner.metrics
     if (!metrics) return null
-    return planner.area ? metrics.areas[planner.area] : metrics.city
+    return planner.area ? metrics.areas[planner.area] ?? null : metrics.city
   })
-  const inScope = (area: AreaId) => planner.area === null || planner.area === area
+  const inScope = (area: string) => planner.area === null || planner.area === area
   const uncovered = computed(() => (planner.snapshot?.uncovered ?? []).filter((community) => inScope(community.area)))
   /** Desert communities of the scope, lowest score first. */
   const deserts = computed(() => {

@@ -5,7 +5,7 @@ import { coveredUnitsPerCell } from '../fixtures/coverage/covered-units-per-cell
 import { createCountGrid } from '../../src/lib/coverage/create-count-grid'
 import {
   BORDER_ZONE, CITY_SLOT, FRACTION_UNITS, IN_CITY, NO_ZONE, type CoverageGrid,
-} from '../../src/lib/coverage/create-coverage-grid'
+} from '../../src/lib/coverage/coverage-grid'
 import { polygonRings } from '../../src/lib/coverage/polygon-rings'
 import { polygonRowFractions } from '../../src/lib/coverage/polygon-row-fractions'
 import { syntheticData } from '../../scripts/bench/synthetic-data'

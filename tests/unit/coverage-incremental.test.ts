@@ -6,7 +6,7 @@ import { seededRandom } from '../../src/lib/seeded-random'
 import { syntheticData } from '../../scripts/bench/synthetic-data'
 import { createCountGrid } from '../../src/lib/coverage/create-count-grid'
 import { coveredUnitsPerCell } from '../fixtures/coverage/covered-units-per-cell'
-import { NO_ZONE } from '../../src/lib/coverage/create-coverage-grid'
+import { NO_ZONE } from '../../src/lib/coverage/coverage-grid'
 
 
 
@@ -131,6 +131,12 @@ describe('incremental what-if equals a full recompute', () => {
     expect(index.indexesWithinInto(community.lng + 0.01, community.lat, edge, indexesOnly))
       .toBe(index.withinInto(community.lng + 0.01, community.lat, edge, withDistances))
   })
+
+})
+
+describe('incremental edits keep exact totals', () => {
+  const data = syntheticData({ sites: 60, communities: 400, seed: 11 })
+  const grid = createCoverageGrid({ zones: data.zones, boundary: data.boundary, cellSizeMeters: 50 })
 
   it('a lazily built grid (no materialisation first) gives the same totals', () => {
     const lazy = createCoverageState({ sites: data.sites, communities: data.communities, grid })

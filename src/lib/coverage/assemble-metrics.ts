@@ -1,8 +1,7 @@
-import { AREA_IDS, type AreaId } from '../types'
-import { BORDER_ZONE, CITY_SLOT, FRACTION_UNITS, IN_CITY, NO_ZONE, type CoverageGrid } from './create-coverage-grid'
+import { BORDER_ZONE, CITY_SLOT, FRACTION_UNITS, IN_CITY, NO_ZONE, type CoverageGrid } from './coverage-grid'
 import type { AreaCoverage, CoverageMetrics } from './types'
 
-/** Running people totals per planning area in AREA_IDS order, then the whole city at index AREA_IDS.length. */
+/** Running people totals per zone in the grid's zone order (grid.areaIds), then the whole city at index areaIds.length. */
 export interface PeopleTotals {
   under3: Float64Array
   coveredUnder3: Float64Array
@@ -24,7 +23,7 @@ function areaCoverage(
 }
 
 /**
- * Turn running totals (people per area, covered cells per cell class, covered border-cell fractions) into
+ * Turn running totals (people per zone, covered cells per cell class, covered border-cell fractions) into
  * city and per-area metrics. Areas are counted in FRACTION_UNITS: whole cells, plus each cell an outline
  * cuts by the part of it inside.
  * O(areas + 256): cheap enough to call on every drag frame.
@@ -50,16 +49,14 @@ export function assembleMetrics(
     }
     if (cellClass & IN_CITY) { cityCovered += coveredPerClass[cellClass]; cityCells += cells * FRACTION_UNITS }
   }
-  const areas = {} as Record<AreaId, AreaCoverage>
-  AREA_IDS.forEach((areaId, areaIndex) => {
-    const zoneIndex = grid.areaIds.indexOf(areaId)
-    areas[areaId] = areaCoverage(
-      people.under3[areaIndex], people.coveredUnder3[areaIndex], people.communities[areaIndex],
-      people.uncoveredCommunities[areaIndex],
-      zoneIndex >= 0 ? zoneCovered[zoneIndex] : 0, zoneIndex >= 0 ? zoneCells[zoneIndex] : 0,
+  const areas: Record<string, AreaCoverage> = {}
+  grid.areaIds.forEach((zoneId, zone) => {
+    areas[zoneId] = areaCoverage(
+      people.under3[zone], people.coveredUnder3[zone], people.communities[zone], people.uncoveredCommunities[zone],
+      zoneCovered[zone], zoneCells[zone],
     )
   })
-  const cityIndex = AREA_IDS.length
+  const cityIndex = grid.areaIds.length
   const city = areaCoverage(
     people.under3[cityIndex], people.coveredUnder3[cityIndex], people.communities[cityIndex],
     people.uncoveredCommunities[cityIndex], cityCovered, cityCells,

@@ -1,4 +1,4 @@
-import type { CoverageGrid } from './create-coverage-grid'
+import type { CoverageGrid } from './coverage-grid'
 import { EARTH_RADIUS_METERS } from './types'
 
 const RADIANS = Math.PI / 180

@@ -1,5 +1,5 @@
 import { circleRowRange } from './circle-row-range'
-import type { CoverageGrid } from './create-coverage-grid'
+import type { CoverageGrid } from './coverage-grid'
 import { smallAsin } from './small-asin'
 import { EARTH_RADIUS_METERS, } from './types'
 

@@ -1,12 +1,12 @@
 import type { FeatureCollection, Geometry, Point } from 'geojson'
-import { AREA_IDS, type AreaId, type CommunityProperties, type InstitutionProperties } from '../types'
+import type { CommunityProperties, InstitutionProperties } from '../types'
 import { createCoverageGrid } from './create-coverage-grid'
 import { createCoverageState } from './create-coverage-state'
 import type { PolygonSource } from './polygon-rings'
 import { toCoverageInputs } from './to-coverage-inputs'
 import { DEFAULT_CELL_SIZE_METERS, DEFAULT_RADIUS_METERS, type AreaCoverage, type CoverageBasis } from './types'
 
-/** One row of coverage.json: the city or one planning area under one basis. */
+/** One row of coverage.json: the city or one zone under one basis. */
 export interface CoverageSummaryEntry {
   under3: number
   coveredUnder3: number
@@ -17,7 +17,8 @@ export interface CoverageSummaryEntry {
 
 export interface CoverageSummaryBasis {
   city: CoverageSummaryEntry
-  areas: Record<AreaId, CoverageSummaryEntry>
+  /** Per zone, keyed by the input zones' ids, in their order. */
+  areas: Record<string, CoverageSummaryEntry>
 }
 
 /** Shape of public/data/coverage.json. */
@@ -31,7 +32,7 @@ export interface CoverageSummary {
 export interface CoverageSummaryInput {
   institutions: FeatureCollection<Point, InstitutionProperties>
   communities: FeatureCollection<Point, CommunityProperties>
-  zones: FeatureCollection<Geometry | null, { id: AreaId }>
+  zones: FeatureCollection<Geometry | null, { id: string }>
   boundary?: PolygonSource
   radiusMeters?: number
   cellSizeMeters?: number
@@ -56,7 +57,7 @@ export function computeCoverageSummary(input: CoverageSummaryInput): CoverageSum
     const state = createCoverageState({ sites, communities, grid, radiusMeters, basis })
     const metrics = state.metrics()
     const uncovered = state.uncoveredCommunities()
-    const entry = (coverage: AreaCoverage, area?: AreaId): CoverageSummaryEntry => ({
+    const entry = (coverage: AreaCoverage, area?: string): CoverageSummaryEntry => ({
       under3: coverage.under3,
       coveredUnder3: coverage.coveredUnder3,
       coveredShare: round(coverage.coveredShare),
@@ -64,7 +65,7 @@ export function computeCoverageSummary(input: CoverageSummaryInput): CoverageSum
       uncoveredCommunityIds: uncovered.filter((community) => !area || community.area === area)
         .map((community) => community.id).sort(),
     })
-    const areas = Object.fromEntries(AREA_IDS.map((area) => [area, entry(metrics.areas[area], area)])) as Record<AreaId, CoverageSummaryEntry>
+    const areas = Object.fromEntries(grid.areaIds.map((area) => [area, entry(metrics.areas[area], area)]))
     return { city: entry(metrics.city), areas }
   }
   return { radiusMeters, cellSizeMeters, all: summarise('all'), puhui: summarise('puhui') }

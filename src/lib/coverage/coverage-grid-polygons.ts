@@ -1,5 +1,5 @@
 import type { Feature, MultiPolygon } from 'geojson'
-import { IN_CITY, type CoverageGrid } from './create-coverage-grid'
+import { IN_CITY, type CoverageGrid } from './coverage-grid'
 import { ensureClassRow } from './ensure-class-row'
 import { EARTH_RADIUS_METERS } from './types'
 

@@ -1,83 +1,24 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson'
-import type { AreaId } from '../types'
+import { buildRunTable } from './build-run-table'
+import type { CoverageGrid } from './coverage-grid'
+import { coverageLimitError } from './coverage-limit-error'
+import { OutlineRows } from './outline-rows'
 import { polygonRings, type PolygonSource } from './polygon-rings'
-import { polygonRowFractions } from './polygon-row-fractions'
-import { sortPrefix } from './sort-prefix'
 import { DEFAULT_CELL_SIZE_METERS, EARTH_RADIUS_METERS } from './types'
 
 const RADIANS = Math.PI / 180
-/** cellClass value bits: low 7 bits = zone index (NO_ZONE when none), top bit = inside the city. */
-export const NO_ZONE = 127
-export const IN_CITY = 128
-/** Zone bits of a cell the city or a zone outline cuts: its area is split by exact fractions (border tables). */
-export const BORDER_ZONE = 126
-/** Border-table slot of the city outline (zones use their index). */
-export const CITY_SLOT = NO_ZONE
-/** Border fractions are integers in units of 1/FRACTION_UNITS of a cell, so running sums stay exact. */
-export const FRACTION_UNITS = 65536
-/** Sort key of a cut cell in a row: column * CUT_KEY + its position (more than 125 zones × 65,535 columns). */
-const CUT_KEY = 2 ** 23
-const PER_CUT_KEY = 2 ** -23
-
-/**
- * A static raster frame in a cylindrical equal-area projection (standard parallel at the data's center),
- * so every cell has the same true area. Cells know their zone and whether they lie in the city.
- */
-export interface CoverageGrid {
-  cellSizeMeters: number
-  columns: number
-  rows: number
-  /** Projected x/y (metres) of the grid's south-west corner. */
-  originX: number
-  originY: number
-  centralLng: number
-  /** cos of the standard parallel. */
-  standardCos: number
-  /** Latitude (radians) and its cosine at each row's cell centers. */
-  rowLat: Float64Array
-  rowCos: Float64Array
-  /** 1 / rowCos, so per-row chord code multiplies instead of dividing. */
-  rowSec: Float64Array
-  /**
-   * Per cell: zone index | IN_CITY. Cell index = row * columns + column; row 0 is the south edge.
-   * Allocated and filled lazily per row from the runs below: call ensureClassRow(grid, row) before reading
-   * a row, and read grid.cellClass afterwards (the array is created on first use).
-   */
-  cellClass: Uint8Array
-  /** 1 where the row of cellClass has been filled. */
-  classRowReady: Uint8Array
-  /** Number of cells of each cellClass value. */
-  cellsPerClass: Int32Array
-  /** Runs of equal class per row (NO_ZONE runs left out): row r owns runs rowRuns[r] … rowRuns[r + 1] − 1. */
-  rowRuns: Int32Array
-  /** Per run: first column, column after the last, cellClass value. */
-  runStart: Int32Array
-  runEnd: Int32Array
-  runClass: Uint8Array
-  /**
-   * Cells cut by an outline (class BORDER_ZONE, with IN_CITY when at least half is in the city), sorted
-   * by cell index; cell borderCells[b] owns entries borderEntryStart[b] … borderEntryStart[b + 1] − 1,
-   * each a slot (zone index or CITY_SLOT) and the part of the cell in it, in FRACTION_UNITS.
-   */
-  borderCells: Int32Array
-  borderEntryStart: Int32Array
-  borderEntrySlot: Uint8Array
-  borderEntryUnits: Int32Array
-  /** Sum of the border entries per slot, in FRACTION_UNITS. */
-  borderUnitsPerSlot: Float64Array
-  /** Per run: border index of its first cell when its class is a border class, else −1. */
-  runBorder: Int32Array
-  /** Zone index → area id, in the order of the zones collection. */
-  areaIds: AreaId[]
-}
 
 export interface CoverageGridOptions {
-  /** Planning areas: Polygon/MultiPolygon features whose properties.id is the AreaId. */
-  zones: FeatureCollection<Geometry | null, { id: AreaId }>
+  /** Zones (planning areas, or a planner's own): Polygon/MultiPolygon features whose properties.id names the zone. */
+  zones: FeatureCollection<Geometry | null, { id: string }>
   /** The city outline; defaults to the union of the zones. */
   boundary?: PolygonSource
   cellSizeMeters?: number
 }
+
+/** The projection and size of a grid, before any outline is drawn into it. */
+type Frame = Pick<CoverageGrid,
+  'cellSizeMeters' | 'columns' | 'rows' | 'originX' | 'originY' | 'centralLng' | 'standardCos' | 'rowLat' | 'rowCos' | 'rowSec'>
 
 function extent(rings: Position[][]): [number, number, number, number] {
   const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity]
@@ -88,9 +29,40 @@ function extent(rings: Position[][]): [number, number, number, number] {
   return box
 }
 
+/** Cylindrical equal-area frame over the rings' extent, standard parallel at its middle latitude. */
+function equalAreaFrame(rings: Position[][], cellSizeMeters: number): Frame {
+  const [west, south, east, north] = extent(rings)
+  const standardCos = Math.cos(((south + north) / 2) * RADIANS)
+  const centralLng = (west + east) / 2
+  const originX = EARTH_RADIUS_METERS * (west - centralLng) * RADIANS * standardCos
+  const originY = (EARTH_RADIUS_METERS * Math.sin(south * RADIANS)) / standardCos
+  const eastX = EARTH_RADIUS_METERS * (east - centralLng) * RADIANS * standardCos
+  const northY = (EARTH_RADIUS_METERS * Math.sin(north * RADIANS)) / standardCos
+  const columns = Math.max(1, Math.ceil((eastX - originX) / cellSizeMeters))
+  const rows = Math.max(1, Math.ceil((northY - originY) / cellSizeMeters))
+  const rowLat = new Float64Array(rows), rowCos = new Float64Array(rows), rowSec = new Float64Array(rows)
+  for (let row = 0; row < rows; row++) {
+    const y = originY + (row + 0.5) * cellSizeMeters
+    rowLat[row] = Math.asin(Math.max(-1, Math.min(1, (y * standardCos) / EARTH_RADIUS_METERS)))
+    rowCos[row] = Math.cos(rowLat[row])
+    rowSec[row] = 1 / rowCos[row]
+  }
+  return { cellSizeMeters, columns, rows, originX, originY, centralLng, standardCos, rowLat, rowCos, rowSec }
+}
+
+/** Lng/lat → grid units (x = column, y = row) of a frame. */
+function toGridUnits(frame: Frame): (vertex: Position) => [number, number] {
+  const { centralLng, standardCos, originX, originY, cellSizeMeters } = frame
+  return ([lng, lat]) => [
+    (EARTH_RADIUS_METERS * (lng - centralLng) * RADIANS * standardCos - originX) / cellSizeMeters,
+    ((EARTH_RADIUS_METERS * Math.sin(lat * RADIANS)) / standardCos - originY) / cellSizeMeters,
+  ]
+}
+
 /**
- * Build the count-grid frame for the zones (and city boundary). Static per dataset: reuse it across
- * radii, bases and what-if states.
+ * Build the count-grid frame for the zones (and city boundary): every outline is scan-converted with exact
+ * cell fractions, then each row is cut into runs of one class. Static per dataset: reuse it across radii,
+ * bases and what-if states. Throws when the zones or the grid exceed COVERAGE_LIMITS.
  *
  * @example
  * const grid = createCoverageGrid({ zones, boundary, cellSizeMeters: 25 })
@@ -100,168 +72,13 @@ export function createCoverageGrid(options: CoverageGridOptions): CoverageGrid {
   const cellSizeMeters = options.cellSizeMeters ?? DEFAULT_CELL_SIZE_METERS
   const zoneRings = options.zones.features.map((feature) => polygonRings(feature as Feature))
   const cityRings = options.boundary ? polygonRings(options.boundary) : zoneRings.flat()
-  const [west, south, east, north] = extent([...cityRings, ...zoneRings.flat()])
-  const standardCos = Math.cos(((south + north) / 2) * RADIANS)
-  const centralLng = (west + east) / 2
-  const projectX = (lng: number) => EARTH_RADIUS_METERS * (lng - centralLng) * RADIANS * standardCos
-  const projectY = (lat: number) => (EARTH_RADIUS_METERS * Math.sin(lat * RADIANS)) / standardCos
-  const originX = projectX(west)
-  const originY = projectY(south)
-  const columns = Math.max(1, Math.ceil((projectX(east) - originX) / cellSizeMeters))
-  const rows = Math.max(1, Math.ceil((projectY(north) - originY) / cellSizeMeters))
-  if (columns >= 65536) throw new Error('grid too wide: use larger cells')
-  const rowLat = new Float64Array(rows)
-  const rowCos = new Float64Array(rows)
-  const rowSec = new Float64Array(rows)
-  for (let row = 0; row < rows; row++) {
-    const y = originY + (row + 0.5) * cellSizeMeters
-    rowLat[row] = Math.asin(Math.max(-1, Math.min(1, (y * standardCos) / EARTH_RADIUS_METERS)))
-    rowCos[row] = Math.cos(rowLat[row])
-    rowSec[row] = 1 / rowCos[row]
-  }
-  const toGrid = ([lng, lat]: Position): [number, number] =>
-    [(projectX(lng) - originX) / cellSizeMeters, (projectY(lat) - originY) / cellSizeMeters]
-  // Collect, per row, the runs of cells wholly inside each outline (code = zone index, or −1 for the city)
-  // and the cut cells with their inside fraction; then cut each row into segments of one class.
-  // Outline k (the zones, then the city) fills rows in order: its row r has the run pairs
-  // runValues[runAt[k·rows + r]] … (+ 2·runPairs[…]) and the cut (column, share) pairs likewise.
-  if (zoneRings.length >= BORDER_ZONE) throw new Error(`at most ${BORDER_ZONE - 1} zones`)
-  const outlines = [...zoneRings, cityRings]
-  const outlineCode = (outline: number) => (outline < zoneRings.length ? outline : -1)
-  const runAt = new Int32Array(outlines.length * rows), runPairs = new Int32Array(outlines.length * rows)
-  const cutAt = new Int32Array(outlines.length * rows), cutPairs = new Int32Array(outlines.length * rows)
-  let runValues: Float64Array = new Float64Array(4096), runLength = 0
-  let cutValues: Float64Array = new Float64Array(4096), cutLength = 0
-  const grow = (values: Float64Array, needed: number) => {
-    if (needed <= values.length) return values
-    const larger = new Float64Array(Math.max(needed, values.length * 2))
-    larger.set(values)
-    return larger
-  }
-  outlines.forEach((rings, outline) => polygonRowFractions(rings, columns, rows, toGrid,
-    (row, interior, interiorLength, border, borderLength) => {
-      const slot = outline * rows + row
-      // Plain copies: a subarray view per row and outline would cost more than the few values it holds.
-      runValues = grow(runValues, runLength + interiorLength)
-      for (let value = 0; value < interiorLength; value++) runValues[runLength + value] = interior[value]
-      runAt[slot] = runLength; runPairs[slot] = interiorLength / 2; runLength += interiorLength
-      cutValues = grow(cutValues, cutLength + borderLength)
-      for (let value = 0; value < borderLength; value++) cutValues[cutLength + value] = border[value]
-      cutAt[slot] = cutLength; cutPairs[slot] = borderLength / 2; cutLength += borderLength
-    }))
-  // The row being assembled: runs as (start, end, code) and cuts as (column, code, share) triples, in outline order.
-  let runsOf: Float64Array = new Float64Array(96), cutsOf: Float64Array = new Float64Array(96)
-  const cellsPerClass = new Int32Array(256)
-  cellsPerClass[NO_ZONE] = columns * rows
-  const rowRuns = new Int32Array(rows + 1)
-  const segments: number[] = []
-  const rowSegments: number[] = []
-  let cuts = new Float64Array(64)
-  const borderCells: number[] = []
-  const borderEntryStart: number[] = [0]
-  const borderEntrySlot: number[] = []
-  const borderEntryUnits: number[] = []
-  const borderUnitsPerSlot = new Float64Array(NO_ZONE + 1)
-  const runBorder: number[] = []
-  const pushSegment = (start: number, end: number, value: number, row: number) => {
-    if (value === NO_ZONE || end <= start) return
-    const last = segments.length - 3
-    // Extend the previous segment when it has the same class and touches this one (border runs too).
-    if (segments.length / 3 > rowRuns[row] && segments[last + 1] === start && segments[last + 2] === value) segments[last + 1] = end
-    else { segments.push(start, end, value); runBorder.push((value & NO_ZONE) === BORDER_ZONE ? borderCells.length : -1) }
-    cellsPerClass[value] += end - start
-    cellsPerClass[NO_ZONE] -= end - start
-  }
-  const addEntry = (slot: number, units: number) => {
-    if (units <= 0) return
-    borderEntrySlot.push(slot); borderEntryUnits.push(units); borderUnitsPerSlot[slot] += units
-  }
-  let order = new Float64Array(64)
-  for (let row = 0; row < rows; row++) {
-    let runLimit = 0, cutTriples = 0
-    for (let outline = 0; outline < outlines.length; outline++) {
-      const slot = outline * rows + row
-      const code = outlineCode(outline)
-      if (runLimit + 3 * runPairs[slot] > runsOf.length) runsOf = grow(runsOf, runLimit + 3 * runPairs[slot])
-      for (let pair = 0, at = runAt[slot]; pair < runPairs[slot]; pair++, at += 2) {
-        runsOf[runLimit++] = runValues[at]; runsOf[runLimit++] = runValues[at + 1]; runsOf[runLimit++] = code
-      }
-      if (3 * (cutTriples + cutPairs[slot]) > cutsOf.length) cutsOf = grow(cutsOf, 3 * (cutTriples + cutPairs[slot]))
-      for (let pair = 0, at = cutAt[slot]; pair < cutPairs[slot]; pair++, at += 2, cutTriples++) {
-        cutsOf[3 * cutTriples] = cutValues[at]; cutsOf[3 * cutTriples + 1] = code; cutsOf[3 * cutTriples + 2] = cutValues[at + 1]
-      }
-    }
-    rowSegments.length = 0
-    rowRuns[row] = segments.length / 3
-    if (runLimit === 0 && cutTriples === 0) continue
-    // Interior segments of one class, as before the cut cells are taken out.
-    const cutCount2 = (runLimit / 3) * 2
-    if (cuts.length < cutCount2) cuts = new Float64Array(cutCount2 * 2)
-    for (let run = 0, cut = 0; run < runLimit; run += 3, cut += 2) { cuts[cut] = runsOf[run]; cuts[cut + 1] = runsOf[run + 1] }
-    sortPrefix(cuts, cutCount2)
-    for (let cut = 0; cut + 1 < cutCount2; cut++) {
-      const start = cuts[cut]
-      const end = cuts[cut + 1]
-      if (end === start) continue
-      let zone = NO_ZONE
-      let city = 0
-      for (let run = 0; run < runLimit; run += 3) {
-        if (runsOf[run] > start || runsOf[run + 1] < end) continue
-        if (runsOf[run + 2] < 0) city = IN_CITY
-        else zone = runsOf[run + 2] // a later zone wins where zones overlap
-      }
-      if ((zone | city) !== NO_ZONE) rowSegments.push(start, end, zone | city)
-    }
-    // Cut cells sorted by column; each becomes a border cell whose entries add the outlines it is wholly in.
-    const cutCount = cutTriples
-    if (order.length < cutCount) order = new Float64Array(cutCount * 2)
-    for (let cut = 0; cut < cutCount; cut++) order[cut] = cutsOf[3 * cut] * CUT_KEY + cut // column, then input order
-    const sorted = sortPrefix(order, cutCount)
-    // Back from keys to cut positions (CUT_KEY is a power of two: the multiplication is exact, unlike a slow `%`).
-    for (let position = 0; position < cutCount; position++) sorted[position] -= Math.floor(sorted[position] * PER_CUT_KEY) * CUT_KEY
-    let segment = 0
-    let column = 0
-    for (let position = 0; position < cutCount;) {
-      const cell = cutsOf[3 * sorted[position]]
-      while (segment < rowSegments.length && rowSegments[segment + 1] <= cell) {
-        pushSegment(Math.max(column, rowSegments[segment]), rowSegments[segment + 1], rowSegments[segment + 2], row)
-        segment += 3
-      }
-      const inside = segment < rowSegments.length && rowSegments[segment] <= cell ? rowSegments[segment + 2] : NO_ZONE
-      if (segment < rowSegments.length) pushSegment(Math.max(column, rowSegments[segment]), cell, rowSegments[segment + 2], row)
-      let cityUnits = inside & IN_CITY ? FRACTION_UNITS : 0
-      if ((inside & NO_ZONE) !== NO_ZONE) addEntry(inside & NO_ZONE, FRACTION_UNITS)
-      if (inside & IN_CITY) addEntry(CITY_SLOT, FRACTION_UNITS)
-      for (; position < cutCount && cutsOf[3 * sorted[position]] === cell; position++) {
-        const cut = sorted[position]
-        const code = cutsOf[3 * cut + 1]
-        const units = Math.min(FRACTION_UNITS, Math.round(cutsOf[3 * cut + 2] * FRACTION_UNITS))
-        if (code < 0) cityUnits = units
-        addEntry(code < 0 ? CITY_SLOT : code, units)
-      }
-      pushSegment(cell, cell + 1, BORDER_ZONE | (cityUnits * 2 >= FRACTION_UNITS ? IN_CITY : 0), row)
-      borderCells.push(row * columns + cell)
-      borderEntryStart.push(borderEntrySlot.length)
-      column = cell + 1
-    }
-    for (; segment < rowSegments.length; segment += 3) {
-      pushSegment(Math.max(column, rowSegments[segment]), rowSegments[segment + 1], rowSegments[segment + 2], row)
-    }
-  }
-  rowRuns[rows] = segments.length / 3
-  const runCount = segments.length / 3
-  const runStart = new Int32Array(runCount)
-  const runEnd = new Int32Array(runCount)
-  const runClass = new Uint8Array(runCount)
-  for (let run = 0; run < runCount; run++) {
-    runStart[run] = segments[run * 3]; runEnd[run] = segments[run * 3 + 1]; runClass[run] = segments[run * 3 + 2]
-  }
-  const areaIds = options.zones.features.map((feature) => feature.properties.id)
+  const frame = equalAreaFrame([...cityRings, ...zoneRings.flat()], cellSizeMeters)
+  const limitError = coverageLimitError({ zones: zoneRings.length, gridColumns: frame.columns })
+  if (limitError) throw new RangeError(limitError)
+  const outlines = new OutlineRows([...zoneRings, cityRings], zoneRings.length, frame.columns, frame.rows, toGridUnits(frame))
   return {
-    cellSizeMeters, columns, rows, originX, originY, centralLng, standardCos, rowLat, rowCos, rowSec, cellsPerClass,
-    cellClass: new Uint8Array(0), classRowReady: new Uint8Array(rows), rowRuns, runStart, runEnd, runClass, areaIds,
-    borderCells: Int32Array.from(borderCells), borderEntryStart: Int32Array.from(borderEntryStart),
-    borderEntrySlot: Uint8Array.from(borderEntrySlot), borderEntryUnits: Int32Array.from(borderEntryUnits),
-    borderUnitsPerSlot, runBorder: Int32Array.from(runBorder),
+    ...frame, ...buildRunTable(outlines, frame.columns, frame.rows),
+    cellClass: new Uint8Array(0), classRowReady: new Uint8Array(frame.rows),
+    areaIds: options.zones.features.map((feature) => feature.properties.id),
   }
 }

@@ -1,4 +1,4 @@
-import { NO_ZONE, type CoverageGrid } from './create-coverage-grid'
+import { NO_ZONE, type CoverageGrid } from './coverage-grid'
 
 /**
  * Fill one row of grid.cellClass from the grid's class runs, once (idempotent, so a grid shared by several

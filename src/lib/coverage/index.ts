@@ -4,7 +4,8 @@ export { haversineMeters } from './haversine-meters'
 export { gaussianDecay } from './gaussian-decay'
 export { matchesBasis } from './matches-basis'
 export { createPointIndex, type PointIndex } from './point-index'
-export { createCoverageGrid, type CoverageGrid, type CoverageGridOptions } from './create-coverage-grid'
+export { createCoverageGrid, type CoverageGridOptions } from './create-coverage-grid'
+export type { CoverageGrid } from './coverage-grid'
 export { createCoverageState, type CoverageState, type CoverageStateOptions } from './create-coverage-state'
 export { computeAccessibility, type AccessibilityOptions } from './compute-accessibility'
 export { suggestSites, type SuggestedSite, type SuggestOptions } from './suggest-sites'
@@ -16,3 +17,4 @@ export {
   computeCoverageSummary, type CoverageSummary, type CoverageSummaryBasis, type CoverageSummaryEntry,
   type CoverageSummaryInput,
 } from './compute-coverage-summary'
+export { COVERAGE_LIMITS, coverageLimitError, type CoverageSize } from './coverage-limit-error'

@@ -1,4 +1,4 @@
-import type { AreaId, InstitutionType } from '../types'
+import type { InstitutionType } from '../types'
 
 /** Mean Earth radius in metres (the value Turf uses), shared by haversine and the projection. */
 export const EARTH_RADIUS_METERS = 6371008.8
@@ -31,13 +31,14 @@ export interface CoverageCommunity {
   lng: number
   lat: number
   under3: number
-  area: AreaId
+  /** Id of the zone it lies in (one of the grid's zone ids; any other id counts for the city only). */
+  area: string
 }
 
 /** Which sites count: all, 普惠 only, or the chosen institution types. */
 export type CoverageBasis = 'all' | 'puhui' | readonly InstitutionType[]
 
-/** Coverage figures for the city or one planning area. */
+/** Coverage figures for the city or one zone. */
 export interface AreaCoverage {
   under3: number
   coveredUnder3: number
@@ -52,14 +53,15 @@ export interface AreaCoverage {
 export interface CoverageMetrics {
   radiusMeters: number
   city: AreaCoverage
-  areas: Record<AreaId, AreaCoverage>
+  /** Per zone, keyed by the zone ids of the input, in their order. */
+  areas: Record<string, AreaCoverage>
 }
 
 /** One community no site of the basis reaches. */
 export interface UncoveredCommunity {
   id: string
   name: string
-  area: AreaId
+  area: string
   under3: number
   /** Great-circle distance to the nearest site of the basis; null when there is no site at all. */
   nearestSiteMeters: number | null
