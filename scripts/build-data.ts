@@ -26,6 +26,7 @@ import { parseCsv, type CsvRecord } from '../src/lib/registry/parse-csv'
 import { readRegistryTable, type RegistryTable } from '../src/lib/registry/read-registry-table'
 import { exceededRegistryLimit, REGISTRY_LIMITS } from '../src/lib/registry/registry-limits'
 import { sheetToRecords, type SheetCell } from '../src/lib/registry/sheet-to-records'
+import { coverageLimitError } from '../src/lib/coverage/coverage-limit-error'
 import { stableJson } from '../src/lib/stable-json'
 import type { CommunityProperties, InstitutionProperties, TargetsFile } from '../src/lib/types'
 import { EXIT, parseOptions, runCli, UnusableInput, type Options } from './build-data-cli'
@@ -216,6 +217,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const pipeline = await loadPipeline()
   stage('load libraries')
   const sources = await readSources(options.sources, input)
+  // The engine's remaining limit (zones) is checked before any geometry work: exit 2 with its one line.
+  const limit = coverageLimitError({ zones: sources.towns ? sources.towns.features.length : sources.areas.length })
+  if (limit) throw new UnusableInput(limit)
   stage('read sources', sources.towns ? 'towns.geojson present: real town polygons' : 'no towns.geojson: approximate Voronoi zones')
 
   // A registry names a handful of towns over and over: look each spelling up once.

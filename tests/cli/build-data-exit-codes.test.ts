@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs'
+import { cpSync, existsSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, test } from 'vitest'
 import { reportError, UnusableInput } from '../../scripts/build-data-cli'
 import { RegistryInputError } from '../../src/lib/registry/registry-input-error'
-import { ROOT, runScript, STACK_FRAME, tempDir } from './run-build'
+import { ROOT, runBuild, runScript, STACK_FRAME, tempDir } from './run-build'
 
 const CLI = pathToFileURL(path.join(ROOT, 'scripts/build-data-cli.ts')).href
 const INPUT_ERROR = pathToFileURL(path.join(ROOT, 'src/lib/registry/registry-input-error.ts')).href
@@ -70,4 +70,23 @@ describe('reportError', () => {
     expect(printed[0]).toBe('build-data: units.json: inner')
     expect(printed.slice(1).join('\n')).toContain('TypeError: inner')
   })
+})
+
+test('more zones than the coverage engine takes (a towns.geojson of 126 towns) stops up front: exit 2, one line, no outputs', async () => {
+  const sources = tempDir('build-data-zones-')
+  cpSync(path.join(ROOT, 'data/sources'), sources, { recursive: true })
+  const square = (index: number) => {
+    const [west, south] = [120.3 + (index % 14) * 0.03, 31.75 + Math.floor(index / 14) * 0.03]
+    return [[[west, south], [west + 0.02, south], [west + 0.02, south + 0.02], [west, south + 0.02], [west, south]]]
+  }
+  writeFileSync(path.join(sources, 'towns.geojson'), JSON.stringify({
+    type: 'FeatureCollection',
+    features: Array.from({ length: 126 }, (_, index) => ({ type: 'Feature', properties: { name: `镇${index}` }, geometry: { type: 'Polygon', coordinates: square(index) } })),
+  }))
+  const out = tempDir('build-data-out-')
+  const run = await runBuild(['--sources', sources, '--out', out, '--reports', tempDir('build-data-reports-')])
+  expect(run.code).toBe(2)
+  expect(run.stderr.trim()).toBe('build-data: 126 zones: the coverage engine takes at most 125')
+  expect(run.stderr + run.stdout).not.toMatch(STACK_FRAME)
+  expect(existsSync(path.join(out, 'manifest.json'))).toBe(false)
 })
