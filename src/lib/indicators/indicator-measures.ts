@@ -1,4 +1,4 @@
-import { distance } from '@turf/distance'
+import { haversineMeters } from '../coverage/haversine-meters'
 import { ratio, sum, type IndicatorScope, type Measure } from './indicator-scope'
 
 /** A community counts as covered when a community 托育 point lies within this straight-line distance. */
@@ -43,7 +43,8 @@ export const MEASURES: Record<string, (scope: IndicatorScope) => Measure> = {
   ruralPriceShareOfIncome: (scope) => priceShare(
     { ...scope, institutions: scope.institutions.filter((i) => scope.ruralIds.has(i.id)) }, scope.income.rural, 'targets.json 未给出农村居民人均可支配收入'),
   communityCoverageRate: (scope) => ratio(
-    scope.communities.filter((c) => scope.communityPoints.some((p) => distance(p, c.geometry.coordinates, { units: 'meters' }) <= COMMUNITY_REACH_METERS)).length,
+    scope.communities.filter(({ geometry: { coordinates: [lng, lat] } }) =>
+      scope.communityPoints.some(([pointLng, pointLat]) => haversineMeters(pointLng, pointLat, lng, lat) <= COMMUNITY_REACH_METERS)).length,
     scope.communities.length, 100, '该范围没有社区数据'),
   centersBuilt: (scope) => ({ value: scope.institutions.filter((i) => i.type === 'center').length }),
   newCommunityPoints: (scope) => newIn2024(scope, 'community', true),
