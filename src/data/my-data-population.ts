@@ -19,7 +19,7 @@ export const POPULATION_HEADERS: Record<Column, readonly string[]> = {
 }
 const headerKey = (cell: string) => cell.replace(/^\uFEFF/, '').normalize('NFKC').replace(/\s+/g, '').replace(/\([^)]*\)$/, '').toLowerCase()
 const nameKey = (name: string) => name.normalize('NFKC').replace(/\s+/g, '')
-const stem = (name: string) => nameKey(name).replace(/(社区居民委员会|居民委员会|村民委员会|社区居委会|居委会|村委会|委员会)$/, '')
+const stem = (name: string) => nameKey(name).replace(/(居民委员会|村民委员会|居委会|村委会|委员会)$/, '')
 const isBlank = (record: CsvRecord) => record.cells.every((cell) => cell.trim() === '')
 
 function findColumns(header: readonly string[]): Partial<Record<Column, number>> {
