@@ -5,18 +5,11 @@ import { RegistryInputError } from '../lib/registry/registry-input-error'
 import type { RejectedRow, RejectionCode } from '../lib/registry/registry-types'
 import type { ImportResult, PopulationImport } from './my-data-types'
 import { readTableRecords } from './my-data-records'
+import { POPULATION_HEADERS, type PopulationColumn as Column } from './my-data-headers'
 
 /** A 村/社区 as the population table may name it. */
 export interface CommunityRef { id: string; name: string }
 
-type Column = 'code' | 'name' | 'under3' | 'population'
-/** Header names per column (compared without spaces, units in brackets or case); the template writes the first. */
-export const POPULATION_HEADERS: Record<Column, readonly string[]> = {
-  code: ['村居代码', '代码', '编码', '统计用区划代码', 'code', 'id'],
-  name: ['村居名称', '名称', '村居', '村/社区', '社区', 'name'],
-  under3: ['3岁以下婴幼儿数', '3岁以下', '三岁以下婴幼儿数', 'under3'],
-  population: ['常住人口', '人口', 'population'],
-}
 const headerKey = (cell: string) => cell.replace(/^\uFEFF/, '').normalize('NFKC').replace(/\s+/g, '').replace(/\([^)]*\)$/, '').toLowerCase()
 const nameKey = (name: string) => name.normalize('NFKC').replace(/\s+/g, '')
 const stem = (name: string) => nameKey(name).replace(/(居民委员会|村民委员会|居委会|村委会|委员会)$/, '')

@@ -1,5 +1,5 @@
 import type { CommunityProperties } from '../lib/types'
-import { POPULATION_HEADERS } from './my-data-population'
+import { POPULATION_HEADERS } from './my-data-headers'
 
 const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)
 
