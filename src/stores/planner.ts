@@ -2,10 +2,12 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import type { FeatureCollection, Point } from 'geojson'
 import { toCoverageInputs, type SuggestedSite } from '../lib/coverage'
-import type { CommunityProperties, IndicatorsFile } from '../lib/types'
+import type { CommunityProperties, IndicatorsFile, TargetsFile } from '../lib/types'
+import { myPlannerData } from '../data/my-data-inputs'
 import { PlannerSession } from '../planner/planner-session'
 import type { PlannerSnapshot } from '../planner/types'
 import { useDataStore } from './data'
+import { useMyDataStore } from './planner-my-data'
 import { plannerSettingsState } from './planner-settings'
 import { DEFAULT_SITE_CAPACITY, whatIfSitesState } from './planner-sites'
 
@@ -16,6 +18,7 @@ export type CommunityCollection = FeatureCollection<Point, CommunityProperties>
 /** The planners' coverage tool: settings, what-if sites and the engine's latest answer (plain data only). */
 export const usePlannerStore = defineStore('planner', () => {
   const data = useDataStore()
+  const myData = useMyDataStore()
   /** idle → loading → ready | error; back to idle when the engine is disposed. */
   const status = ref<'idle' | 'loading' | 'ready' | 'error'>('idle')
   const error = ref('')
@@ -44,11 +47,15 @@ export const usePlannerStore = defineStore('planner', () => {
     status.value = 'loading'
     const started = await session.start(async () => {
       const [communityFile, indicatorFile] = await Promise.all([
-        data.loadFile<CommunityCollection>('communities.geojson'), data.loadFile<IndicatorsFile>('indicators.json'),
+        data.loadFile<CommunityCollection>('communities.geojson'), data.loadFile<IndicatorsFile>('indicators.json'), myData.load(),
       ])
-      communities.value = communityFile
-      indicators.value = indicatorFile
-      return { ...toCoverageInputs(institutions, communityFile), zones, boundary, settings: choices.settings.value }
+      // 你的数据: the planner's own registry and counts, the indicators recomputed on them (see planner-my-data).
+      const mine = myData.active && myData.record ? await myPlannerData(myData.record, {
+        institutions, communities: communityFile, targets: await data.loadFile<TargetsFile>('targets.json'),
+      }) : null
+      communities.value = mine?.communities ?? communityFile
+      indicators.value = mine?.indicators ?? indicatorFile
+      return { ...toCoverageInputs(mine?.institutions ?? institutions, communities.value), zones, boundary, settings: choices.settings.value }
     })
     if (started && status.value === 'loading') status.value = 'ready'
   }
@@ -64,6 +71,12 @@ export const usePlannerStore = defineStore('planner', () => {
   // New data (a retry, an update): start the engine again on it; the what-if sites are sent again.
   watch(() => data.institutions, (next, previous) => {
     if (!next || !previous || status.value !== 'ready') return
+    status.value = 'idle'
+    void init()
+  })
+  // The planner's own data imported, switched or removed: start again on what is now in use.
+  watch(() => myData.revision, () => {
+    if (status.value === 'idle') return
     status.value = 'idle'
     void init()
   })

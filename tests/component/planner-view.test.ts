@@ -84,11 +84,11 @@ test('the indicator table says met / not met / not computable in words, with the
   view.unmount()
 })
 
-test('the planner opens on the indicators tab; arrow keys move between the four tabs and show their panels', async () => {
+test('the planner opens on the indicators tab; arrow keys move between the five tabs and show their panels', async () => {
   const { pinia, i18n } = setupPlanner()
   const view = mount(PlannerView, { attachTo: document.body, global: { plugins: [pinia, i18n] } })
   const tabs = () => view.findAll('[role="tab"]')
-  expect(tabs().map((tab) => tab.text())).toEqual(['指标', '覆盖', '选址', '导出'])
+  expect(tabs().map((tab) => tab.text())).toEqual(['指标', '覆盖', '选址', '导出', '数据'])
   const selected = () => tabs().find((tab) => tab.attributes('aria-selected') === 'true')?.text()
   const panel = (name: string) => view.find(`#planner-panel-${name}`)
   expect(selected()).toBe('指标')
@@ -99,8 +99,9 @@ test('the planner opens on the indicators tab; arrow keys move between the four 
   expect(panel('indicators').isVisible()).toBe(false)
   expect(panel('coverage').isVisible()).toBe(true)
   await tabs()[1].trigger('keydown', { key: 'End' })
-  expect(selected()).toBe('导出')
-  await tabs()[3].trigger('keydown', { key: 'ArrowRight' })
+  expect(selected()).toBe('数据')
+  expect(panel('data').isVisible()).toBe(true)
+  await tabs()[4].trigger('keydown', { key: 'ArrowRight' })
   expect(selected()).toBe('指标')
   view.unmount()
 })

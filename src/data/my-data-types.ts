@@ -1,0 +1,54 @@
+import type { InstitutionCollection } from './types'
+
+/** Where a long import is: the stage and how many rows (or bytes) of how many are done. */
+export interface ImportProgress {
+  stage: 'read' | 'parse' | 'validate' | 'done'
+  done: number
+  total: number
+}
+
+/** One rejected row as the planner shows it: its source line and its reasons (Chinese, from the shared validators). */
+export interface RejectedLine {
+  line: number
+  reasons: string
+}
+
+/** What every import reports, whatever the table: rows read, kept and rejected, and the rejected list as CSV. */
+export interface ImportReport {
+  fileName: string
+  /** utf-8, utf-8-bom, utf-16le, gb18030 or xlsx. */
+  encoding: string
+  read: number
+  kept: number
+  rejected: RejectedLine[]
+  warnings: number
+  /** formatRejectedCsv of the rejected rows (UTF-8 with BOM): the planner downloads it as it is. */
+  rejectedCsv: string
+}
+
+/** A registry export, validated like the build script does it. */
+export interface RegistryImport extends ImportReport {
+  kind: 'registry'
+  institutions: InstitutionCollection
+  /** The newest 更新日期 of the kept rows (YYYY-MM-DD), or '' when none has one. */
+  fileDate: string
+  totalCapacity: number
+}
+
+/** Under-3 and population per 村/社区 by NBS code; communities absent from the file keep the model's figures. */
+export interface PopulationImport extends ImportReport {
+  kind: 'population'
+  counts: Record<string, { under3: number; population: number | null }>
+  totalUnder3: number
+}
+
+export type ImportResult<T> = { ok: true; result: T } | { ok: false; message: string }
+
+/** What stays on the device: the latest import of each kind and whether the planner uses it. */
+export interface MyDataRecord {
+  registry: RegistryImport | null
+  population: PopulationImport | null
+  /** The 你的数据 / 示例数据 switch: false keeps the data but shows the shipped data. */
+  active: boolean
+  importedAt: string
+}

@@ -1,0 +1,88 @@
+import { defineStore } from 'pinia'
+import { proxy } from 'comlink'
+import { computed, ref, shallowRef } from 'vue'
+import { MyDataCancelled, runMyDataJob, type MyDataJob } from '../data/my-data-client'
+import { clearMyData, readMyData, writeMyData } from '../data/my-data-store'
+import type { CommunityRef } from '../data/my-data-population'
+import type { ImportProgress, ImportReport, ImportResult, MyDataRecord, PopulationImport, RegistryImport } from '../data/my-data-types'
+
+export type MyDataKind = 'registry' | 'population'
+
+/** The planner's own data (我的数据): what is kept on the device, the switch, and the import in progress. */
+export const useMyDataStore = defineStore('plannerMyData', () => {
+  /** The kept record (IndexedDB), null when there is none. */
+  const record = shallowRef<Readonly<MyDataRecord> | null>(null)
+  const loaded = ref(false)
+  /** The import in progress and how far it is; null when none runs. */
+  const importing = ref<MyDataKind | null>(null)
+  const progress = ref<ImportProgress | null>(null)
+  /** The last finished import's report (kept or not), and the reason when a file could not be used. */
+  const report = shallowRef<Readonly<ImportReport> | null>(null)
+  const error = ref('')
+  /** Whether the planner computes on the planner's data (你的数据) rather than the shipped one (示例数据). */
+  const active = computed(() => Boolean(record.value?.active && (record.value.registry || record.value.population)))
+  /** Bumped whenever what the planner should compute on changes. */
+  const revision = ref(0)
+  let job: MyDataJob<unknown> | null = null
+  let loading: Promise<void> | null = null
+
+  /** Reads the kept record once; later calls wait for the same read. */
+  function load(): Promise<void> {
+    loading ??= readMyData().then((kept) => { record.value = kept; loaded.value = true })
+    return loading
+  }
+
+  async function keep(next: MyDataRecord | null) {
+    if (next) await writeMyData(next)
+    else await clearMyData()
+    record.value = next ? Object.freeze(next) : null
+    revision.value += 1
+  }
+
+  /** Imports a file of `kind` in the import worker; a usable file is kept and switched on. */
+  async function importFile(kind: MyDataKind, file: File, communities: CommunityRef[]) {
+    if (importing.value) return
+    await load()
+    importing.value = kind
+    progress.value = { stage: 'read', done: 0, total: file.size }
+    report.value = null
+    error.value = ''
+    const bytes = new Uint8Array(await file.arrayBuffer())
+    const onProgress = proxy((next: ImportProgress) => { progress.value = next })
+    const started = runMyDataJob((api): Promise<ImportResult<RegistryImport | PopulationImport>> => (kind === 'registry'
+      ? api.importRegistry(bytes, file.name, onProgress) : api.importPopulation(bytes, file.name, communities)))
+    job = started
+    try {
+      const answer = await started.result
+      if (!answer.ok) { error.value = answer.message; return }
+      report.value = Object.freeze(answer.result)
+      const base = record.value ?? { registry: null, population: null, active: true, importedAt: '' }
+      await keep({ ...base, [kind]: answer.result, active: true, importedAt: new Date().toISOString() })
+    } catch (cause) {
+      if (!(cause instanceof MyDataCancelled)) error.value = cause instanceof Error ? cause.message : String(cause)
+    } finally {
+      job = null
+      importing.value = null
+      progress.value = null
+    }
+  }
+
+  /** Stops the running import; nothing of it is kept. */
+  function cancel() { job?.cancel() }
+
+  /** The 你的数据 / 示例数据 switch. */
+  async function setActive(next: boolean) {
+    if (record.value && record.value.active !== next) await keep({ ...record.value, active: next })
+  }
+
+  /** Removes the planner's data from the device (one kind, or all): the shipped data comes back. */
+  async function remove(kind?: MyDataKind) {
+    const current = record.value
+    if (!current) return
+    const next = kind ? { ...current, [kind]: null } : null
+    report.value = null
+    await keep(next && (next.registry || next.population) ? next : null)
+  }
+
+  return { record, loaded, importing, progress, report, error, active, revision, load, importFile, cancel, setActive, remove }
+})
