@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import type { FeatureCollection, Point } from 'geojson'
 import { toCoverageInputs, type SuggestedSite } from '../lib/coverage'
+import { communitiesOnBasis } from '../lib/demand/communities-on-basis'
 import type { CommunityProperties, IndicatorsFile } from '../lib/types'
 import { PlannerSession } from '../planner/planner-session'
 import type { PlannerSnapshot } from '../planner/types'
@@ -22,7 +23,7 @@ export const usePlannerStore = defineStore('planner', () => {
   const snapshot = shallowRef<Readonly<PlannerSnapshot> | null>(null)
   const suggestions = shallowRef<readonly SuggestedSite[]>([])
   const suggesting = ref(false)
-  const communities = shallowRef<CommunityCollection | null>(null)
+  const communityFile = shallowRef<CommunityCollection | null>(null)
   const indicators = shallowRef<IndicatorsFile | null>(null)
   // The engine's worker is a library object: held by this store instance, never in its state; dispose() ends it.
   const session = new PlannerSession({
@@ -35,6 +36,16 @@ export const usePlannerStore = defineStore('planner', () => {
     moved: (id, lng, lat) => session.moveSite(id, lng, lat),
   })
   const metrics = computed(() => snapshot.value?.metrics ?? null)
+  /** The communities with `under3` on the chosen demand basis (what the engine counts). */
+  const communities = computed(() => (communityFile.value ? communitiesOnBasis(communityFile.value, choices.demandBasis.value) : null))
+  /** The plan's indicators on the chosen demand basis (the file's default ones when it has no byBasis). */
+  const indicatorsOnBasis = computed(() => {
+    const file = indicators.value
+    if (!file) return null
+    return file.byBasis?.[choices.demandBasis.value] ?? { city: file.city, areas: file.areas }
+  })
+  /** The chosen basis's name, total and formula, as indicators.json states them. */
+  const demand = computed(() => indicators.value?.demand?.find((entry) => entry.id === choices.demandBasis.value) ?? null)
 
   /** Loads communities and indicators and starts the engine (a Web Worker); safe to call again. */
   async function init() {
@@ -43,12 +54,13 @@ export const usePlannerStore = defineStore('planner', () => {
     if (!institutions || !zones || !boundary) return
     status.value = 'loading'
     const started = await session.start(async () => {
-      const [communityFile, indicatorFile] = await Promise.all([
+      const [loadedCommunities, indicatorFile] = await Promise.all([
         data.loadFile<CommunityCollection>('communities.geojson'), data.loadFile<IndicatorsFile>('indicators.json'),
       ])
-      communities.value = communityFile
+      communityFile.value = loadedCommunities
       indicators.value = indicatorFile
-      return { ...toCoverageInputs(institutions, communityFile), zones, boundary, settings: choices.settings.value }
+      const onBasis = communitiesOnBasis(loadedCommunities, choices.demandBasis.value)
+      return { ...toCoverageInputs(institutions, onBasis), zones, boundary, settings: choices.settings.value }
     })
     if (started && status.value === 'loading') status.value = 'ready'
   }
@@ -69,6 +81,11 @@ export const usePlannerStore = defineStore('planner', () => {
   })
   // A new radius, basis or threshold rebuilds the state (the engine keeps the hypothetical sites).
   watch(choices.settings, (next) => session.setSettings(next), { deep: true })
+  // Another under-3 basis: the same points with new counts (the engine keeps its grid and the hypothetical sites).
+  watch(choices.demandBasis, () => {
+    const next = communities.value
+    if (next && data.institutions) session.setCommunities(toCoverageInputs(data.institutions, next).communities)
+  })
 
   async function suggest(count: number, capacity = DEFAULT_SITE_CAPACITY) {
     if (status.value !== 'ready') return
@@ -82,7 +99,7 @@ export const usePlannerStore = defineStore('planner', () => {
   function addSuggestions() { addSuggested(suggestions.value) }
 
   return {
-    status, error, snapshot, suggestions, suggesting, communities, indicators, metrics, ...choices, ...sites,
+    status, error, snapshot, suggestions, suggesting, communities, indicators, indicatorsOnBasis, demand, metrics, ...choices, ...sites,
     init, dispose, suggest, addSuggestions,
   }
 })
