@@ -172,6 +172,8 @@ async function main(argv: readonly string[]): Promise<number> {
   // Land (outline minus the Yangtze) bounds the zones, the communities and the coverage grid; the outline stays the
   // registry's check, so that a site on the bank is not rejected for the shoreline's metres of error.
   const land = parseJson<FeatureCollection<Polygon | MultiPolygon>>(source('land.geojson'), await input(source('land.geojson'))).features[0]
+  // The Yangtze for the basemap (drawn as water with its name); copied as it is.
+  const water = parseJson<FeatureCollection>(source('water.geojson'), await input(source('water.geojson')))
   const adcodePoints = parseJson<AdcodePointsFile>(source('adcode-points.json'), await input(source('adcode-points.json')))
   const units = parseJson<UnitsFile>(source('units.json'), await input(source('units.json')))
   const targets = parseJson<TargetsFile>(source('targets.json'), await input(source('targets.json')))
@@ -218,6 +220,7 @@ async function main(argv: readonly string[]): Promise<number> {
       { ...feature, properties: { ...feature.properties, searchKeys: buildSearchKeys(feature.properties) } })) }, 0),
     'rejected.csv': formatRejectedCsv(table.header, validated.rejected),
     'targets.json': stableJson(targets, 0),
+    'water.geojson': stableJson(water, 0),
     'zones.geojson': stableJson(zones, 0),
   }
   const sample = table.rows.some((row) => /^(是|y|yes|true|1)$/i.test((row.values.sample ?? '').trim()))

@@ -47,7 +47,7 @@ describe('scripts/build-data.ts', () => {
     }
     expect(readdirSync(out).sort()).toEqual([
       'boundary.geojson', 'communities.geojson', 'coverage.json', 'indicators.json', 'institutions.geojson', 'manifest.json',
-      'rejected.csv', 'targets.json', 'zones.geojson',
+      'rejected.csv', 'targets.json', 'water.geojson', 'zones.geojson',
     ])
     // coverage.json: per basis, the city and all nine areas; the city adds up its areas.
     const coverage = readJson<CoverageSummary>(out, 'coverage.json')
@@ -99,7 +99,7 @@ describe('scripts/build-data.ts', () => {
     expect(runBuild(['--registry', path.join(FIXTURES, 'hostile.csv'), '--out', first]).code).toBe(0)
     expect(runBuild(['--registry', path.join(FIXTURES, 'hostile.csv'), '--out', second]).code).toBe(0)
     const names = readdirSync(first).sort()
-    expect(names).toHaveLength(9)
+    expect(names).toHaveLength(10)
     expect(readdirSync(second).sort()).toEqual(names)
     for (const name of names) expect(readFileSync(path.join(second, name)), name).toEqual(readFileSync(path.join(first, name)))
   }, TIMEOUT)
