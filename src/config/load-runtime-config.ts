@@ -32,6 +32,8 @@ async function cached(url: string): Promise<unknown> {
 /** Reads config.json (revalidated every start); offline, the copy of the last good read; else the defaults. */
 export async function loadRuntimeConfig(baseUrl: string): Promise<RuntimeConfig> {
   const url = new URL('config.json', baseUrl).href
+  // Known offline: no request at all (a failed one is logged as an error), the last copy read.
+  if (typeof navigator !== 'undefined' && !navigator.onLine) return parseRuntimeConfig(await cached(url).catch(() => null))
   try {
     const response = await fetch(url, { cache: 'no-cache' })
     if (!response.ok) return EMPTY_CONFIG
