@@ -44,7 +44,7 @@ test('switching the under-3 basis changes the KPI table to the births-based figu
   await page.getByRole('tab', { name: '覆盖' }).click()
   await expect.poll(() => page.getByTestId('covered-under3').textContent(), { timeout: 60_000 }).toContain(`/ ${births.total.toLocaleString('zh-CN')} 人`)
   // The printed report names the basis in its meta line.
-  expect(await page.locator('.planner-report').textContent()).toContain(`3 岁以下人数口径：${births.name}`)
+  expect(await page.locator('.planner-report').textContent()).toContain(`3 岁以下：${births.name}`)
   expect(errors).toEqual([])
   await context.close()
 })
