@@ -149,12 +149,14 @@ async function readSources(sources: string, input: Input) {
   // registry's check, so that a site on the bank is not rejected for the shoreline's metres of error.
   const land = parseJson<FeatureCollection<Polygon | MultiPolygon>>(source('land.geojson'), await input(source('land.geojson'))).features?.[0]
   if (!isOutline(land)) throw new UnusableInput(`${shown(source('land.geojson'))}: no valid (Multi)Polygon feature`)
+  // The Yangtze for the basemap (drawn as water with its name); copied as it is.
+  const water = parseJson<FeatureCollection>(source('water.geojson'), await input(source('water.geojson')))
   const adcodePoints = parseJson<AdcodePointsFile>(source('adcode-points.json'), await input(source('adcode-points.json')))
   const units = parseJson<UnitsFile>(source('units.json'), await input(source('units.json')))
   const targets = parseJson<TargetsFile>(source('targets.json'), await input(source('targets.json')))
   const townsPath = source('towns.geojson')
   const towns = existsSync(townsPath) ? parseJson<FeatureCollection>(townsPath, await input(townsPath)) : null
-  return { source, boundary, land, adcodePoints, areas, units, targets, townsPath, towns }
+  return { source, boundary, land, water, adcodePoints, areas, units, targets, townsPath, towns }
 }
 
 type Pipeline = Awaited<ReturnType<typeof loadPipeline>>
@@ -253,6 +255,7 @@ async function main(argv: readonly string[]): Promise<number> {
     'institutions.geojson': stableJson({ type: 'FeatureCollection', features: institutions.map((feature) => (
       { ...feature, properties: { ...feature.properties, searchKeys: buildSearchKeys(feature.properties) } })) }, 0),
     'targets.json': stableJson(sources.targets, 0),
+    'water.geojson': stableJson(sources.water, 0),
     'zones.geojson': stableJson(zones, 0),
   }
   const reports = { 'rejected.csv': formatRejectedCsv(table.header, validated.rejected) }

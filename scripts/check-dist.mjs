@@ -10,11 +10,11 @@ import { fileURLToPath } from 'node:url'
 export const BUDGETS = { appJsGzipBytes: 80 * 1024, dataGzipBytes: 150 * 1024 }
 /**
  * Files that are deliberately not precached: the service worker itself, server hints, the rejected-rows report and
- * the embedding demo page (a host page, not part of the app: globIgnored in scripts/vite/pwa-options.ts) and the
+ * the deploy-time config.json (read fresh at every start), the embedding demo page (a host page, not part of the app: globIgnored in scripts/vite/pwa-options.ts) and the
  * precompressed copies (.br/.gz, the same files in another encoding).
  */
-const NOT_PRECACHED = [/^sw\.js$/, /^workbox-[\w-]+\.js$/, /^csp\.json$/, /^robots\.txt$/, /\.csv$/, /\.map$/, /^embed-demo\./, /\.(br|gz)$/]
-const BASEMAP_FILES = ['data/boundary.geojson', 'data/zones.geojson', 'data/communities.geojson']
+const NOT_PRECACHED = [/^sw\.js$/, /^workbox-[\w-]+\.js$/, /^csp\.json$/, /^config\.json$/, /^robots\.txt$/, /\.csv$/, /\.map$/, /^embed-demo\./, /\.(br|gz)$/]
+const BASEMAP_FILES = ['data/boundary.geojson', 'data/zones.geojson', 'data/communities.geojson', 'data/water.geojson']
 const isMapLibre = (file) => /(^|\/)maplibre[-\w]*\.m?js$/.test(file)
 
 function listFiles(root, dir = root) {

@@ -19,6 +19,9 @@ const TYPES = {
 
 /** Written by the build (build/plugins/csp-manifest.ts): extra CSP sources the build needs. Read, never served. */
 const BUILD_CSP_FILE = 'csp.json'
+/** Deploy-time settings (src/config/load-runtime-config.ts): a Tianditu token there allows Tianditu's hosts. */
+const RUNTIME_CONFIG_FILE = 'config.json'
+const TIANDITU_HOSTS = ['https://*.tianditu.gov.cn']
 const PRIVATE_PATH = new RegExp(`^/${BUILD_CSP_FILE.replace('.', '\\.')}(\\.br|\\.gz)?$`)
 const ALLOWED_METHODS = 'GET, HEAD'
 /** One byte range `start-` or `start-end`; anything else is ignored (sirv would misread it or throw on it). */
@@ -43,14 +46,27 @@ export function contentSecurityPolicy({ extraConnect = [], extraImg = [], frameA
   ].join('; ')
 }
 
-/** The policy for this build: csp.json's extra hosts, and EMBED_FRAME_ANCESTORS (else VITE_EMBED_ORIGINS). */
+/** Tianditu's hosts when config.json (read once at start) has a token; none when it is absent, empty or unreadable. */
+function runtimeConfigHosts(root) {
+  const path = join(root, RUNTIME_CONFIG_FILE)
+  try {
+    const config = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {}
+    return typeof config?.tiandituToken === 'string' && config.tiandituToken.trim() ? TIANDITU_HOSTS : []
+  } catch {
+    return []
+  }
+}
+
+/** The policy: csp.json's extra hosts, config.json's, and EMBED_FRAME_ANCESTORS (else VITE_EMBED_ORIGINS). */
 function buildPolicy(root) {
   const path = join(root, BUILD_CSP_FILE)
   const extra = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {}
+  const runtime = runtimeConfigHosts(root)
+  const unique = (list) => [...new Set(list)]
   const hosts = process.env.EMBED_FRAME_ANCESTORS ?? process.env.VITE_EMBED_ORIGINS ?? ''
   return contentSecurityPolicy({
-    extraConnect: extra.connect ?? [],
-    extraImg: extra.img ?? [],
+    extraConnect: unique([...(extra.connect ?? []), ...runtime]),
+    extraImg: unique([...(extra.img ?? []), ...runtime]),
     frameAncestors: hosts.split(',').map((host) => host.trim()).filter(Boolean),
   })
 }

@@ -22,6 +22,8 @@ export const LOCAL_IDEOGRAPH_FONTS = "'PingFang SC', 'Hiragino Sans GB', 'Micros
 
 export const WATER_COLOR = '#cfe3f3'
 export const LAND_COLOR = '#f8fafc'
+/** Land outside the city (the background): neither the city's land nor the river (water.geojson draws that). */
+export const OUTSIDE_COLOR = '#e9e7e1'
 
 /** 天地图 (Tianditu) tiles come from t0…t7; the layer names are vec (vector) and cva (Chinese annotation). */
 function tiandituSource(layer: 'vec' | 'cva', token: string, attribution: string): SourceSpecification {
@@ -41,12 +43,12 @@ export interface BaseStyleOptions {
 }
 
 /**
- * The offline basemap: water as the background, land and planning areas come from our own data (added by the
- * controller), glyphs from the app itself. With a Tianditu token, its vector and annotation tiles sit under our layers.
+ * The offline basemap: the background is the land around the city; the Yangtze, the city's land and the planning areas
+ * come from our own data (added by the controller), glyphs from the app itself. With a Tianditu token, its vector and annotation tiles sit under our layers.
  */
 export function createBaseStyle(options: BaseStyleOptions): StyleSpecification {
   const sources: Record<string, SourceSpecification> = {}
-  const layers: LayerSpecification[] = [{ id: 'background', type: 'background', paint: { 'background-color': WATER_COLOR } }]
+  const layers: LayerSpecification[] = [{ id: 'background', type: 'background', paint: { 'background-color': OUTSIDE_COLOR } }]
   if (options.tiandituToken) {
     const attribution = options.tiandituAttribution ?? ''
     sources['tianditu-vec'] = tiandituSource('vec', options.tiandituToken, attribution)

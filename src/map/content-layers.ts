@@ -5,8 +5,8 @@ import type { LayerSpecification } from 'maplibre-gl'
  * CONTENT_LAYERS). A layer added later goes below the next one of these the map already has.
  */
 export const CONTENT_LAYERS = [
-  // Land, planning areas, community names.
-  'boundary-fill', 'zones-line', 'boundary-line', 'communities-dot', 'communities-label', 'zones-label',
+  // The Yangtze, land, planning areas, community names.
+  'water-fill', 'water-label', 'boundary-fill', 'zones-line', 'boundary-line', 'communities-dot', 'communities-label', 'zones-label',
   // Areas: the parents' 15-minute circle, then the planner's coverage and communities.
   'place-area', 'place-outline',
   'planner-coverage-fill', 'planner-circles-line', 'planner-communities-desert', 'planner-communities-uncovered',

@@ -17,6 +17,7 @@ import { CLUSTER_ZOOM, CLUSTERS_SOURCE } from './layers/clusters'
 import { COMMUNITIES_SOURCE, COMMUNITY_ZOOM, communityLayers } from './layers/communities'
 import { institutionFeatureLayers } from './layers/institutions'
 import { PLACE_SOURCE, placeData, placeLayers } from './layers/place'
+import { WATER_SOURCE, waterLayers } from './layers/water'
 
 setWorkerUrl(workerUrl)
 
@@ -38,6 +39,7 @@ export class MapController {
   private basemapParts: { boundary: FeatureCollection; zones: FeatureCollection }
   private readonly basemap: ManagedSource
   private readonly communities: ManagedSource
+  private readonly water: ManagedSource
   private readonly place: ManagedSource
   /** Every source on this map, re-added after a style reload and forgotten on destroy. */
   private readonly content: ManagedSource[]
@@ -52,13 +54,16 @@ export class MapController {
     const basemapOptions = { language: options.language, approximateText: texts.approximate, tianditu: Boolean(options.tiandituToken) }
     this.basemap = new ManagedSource({ id: BASEMAP_SOURCE, layers: () => basemapLayers(basemapOptions) }, basemapData(data.boundary, data.zones))
     this.communities = new ManagedSource({ id: COMMUNITIES_SOURCE, layers: communityLayers }, data.communities ?? null)
+    const waterOptions = { language: options.language, tianditu: Boolean(options.tiandituToken) }
+    this.water = new ManagedSource({ id: WATER_SOURCE, layers: () => waterLayers(waterOptions) }, data.water ?? null)
     this.place = new ManagedSource({ id: PLACE_SOURCE, layers: placeLayers })
-    this.content = [this.basemap, this.communities, this.place, this.institutions.clusters, this.institutions.points]
+    this.content = [this.water, this.basemap, this.communities, this.place, this.institutions.clusters, this.institutions.points]
     if (data.place) this.place.setData(placeData(data.place, data.radiusMeters ?? 0), { key: placeKey(data.place, data.radiusMeters ?? 0) })
 
     // Sources needed only at street level, with a selection or once a place is chosen join the initial style only then.
     const zoom = camera?.zoom ?? 0
-    const initial = [this.basemap, this.institutions.clusters]
+    // The water source is wanted from the start: it joins the style now if loaded, else once its data arrives.
+    const initial = [this.water, this.basemap, this.institutions.clusters]
     if (this.institutions.selectedId || zoom >= CLUSTER_ZOOM - 1) initial.push(this.institutions.points)
     if (data.communities && zoom >= COMMUNITY_ZOOM - 1) initial.push(this.communities)
     if (data.place) initial.push(this.place)
@@ -76,6 +81,7 @@ export class MapController {
 
   setBoundary(boundary: FeatureCollection) { this.setBasemap({ ...this.basemapParts, boundary }) }
   setZones(zones: FeatureCollection) { this.setBasemap({ ...this.basemapParts, zones }) }
+  setWater(data: FeatureCollection) { this.water.setData(data) }
   /** Kept until the map nears the zoom community names show at; only then does the map load them. */
   setCommunities(data: FeatureCollection) { this.communities.setData(data) }
 

@@ -11,6 +11,8 @@ export interface MapInitialData {
   boundary: FeatureCollection
   zones: FeatureCollection
   institutions: FeatureCollection<Point, InstitutionProperties>
+  /** The Yangtze (water.geojson): drawn under the land once loaded. */
+  water?: FeatureCollection | null
   /** Community names: added once the map is near the zoom they show at (see COMMUNITY_ZOOM). */
   communities?: FeatureCollection | null
   filter: InstitutionFilterState

@@ -1,6 +1,6 @@
 import {
   buildCandidates, coverageGridPolygons, createCoverageGrid, createCoverageState, suggestSites,
-  type CoverageSite, type CoverageState, type SuggestedSite,
+  type CoverageCommunity, type CoverageSite, type CoverageState, type SuggestedSite,
 } from '../lib/coverage'
 import type { EngineInput, PlannerSettings, PlannerSnapshot } from './types'
 
@@ -43,6 +43,15 @@ export class PlannerEngine {
     const session = this.current()
     session.settings = settings
     session.state = this.build(session.input, session.grid, settings)
+    return this.snapshot(started)
+  }
+
+  /** New under-3 counts (another demand basis): rebuilds the state; grid, candidates and sites stay. */
+  setCommunities(communities: CoverageCommunity[]): PlannerSnapshot {
+    const started = performance.now()
+    const session = this.current()
+    session.input = { ...session.input, communities }
+    session.state = this.build(session.input, session.grid, session.settings)
     return this.snapshot(started)
   }
 

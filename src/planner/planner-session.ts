@@ -1,4 +1,4 @@
-import type { CoverageSite, SuggestedSite } from '../lib/coverage'
+import type { CoverageCommunity, CoverageSite, SuggestedSite } from '../lib/coverage'
 import { createEngineClient, type EngineClient, type RemoteEngine } from './engine-client'
 import type { EngineInput, PlannerSettings, PlannerSnapshot } from './types'
 
@@ -22,6 +22,7 @@ export class PlannerSession {
   private ready = false
   private sites: CoverageSite[] = []
   private settings: PlannerSettings | null = null
+  private communities: CoverageCommunity[] | null = null
   private moving = false
   private pendingMove: Move | null = null
 
@@ -37,11 +38,14 @@ export class PlannerSession {
       this.client ??= createEngineClient()
       const sites = this.sites
       this.settings = input.settings
+      this.communities = input.communities
       if (!(await this.update(generation, (engine) => engine.init(input)))) return false
       if (!(await this.update(generation, (engine) => engine.setSites(sites)))) return false
       this.ready = true
       const settings = this.settings
       if (settings !== input.settings) void this.update(generation, (engine) => engine.setSettings(settings))
+      const communities = this.communities
+      if (communities && communities !== input.communities) void this.update(generation, (engine) => engine.setCommunities(communities))
       if (this.sites !== sites) this.setSites(this.sites)
       return true
     } catch (cause) {
@@ -53,6 +57,12 @@ export class PlannerSession {
   setSettings(next: PlannerSettings) {
     this.settings = next
     if (this.ready) void this.update(this.generation, (engine) => engine.setSettings(next))
+  }
+
+  /** The communities on another under-3 basis (same points, new counts). */
+  setCommunities(next: CoverageCommunity[]) {
+    this.communities = next
+    if (this.ready) void this.update(this.generation, (engine) => engine.setCommunities(next))
   }
 
   setSites(next: CoverageSite[]) {

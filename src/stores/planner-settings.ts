@@ -2,7 +2,7 @@ import { computed, ref } from 'vue'
 import {
   DEFAULT_DESERT_MAX_SCORE, DEFAULT_DESERT_MIN_UNDER3, DEFAULT_RADIUS_METERS, type CoverageBasis,
 } from '../lib/coverage'
-import { INSTITUTION_TYPES, type AreaId, type InstitutionType } from '../lib/types'
+import { DEFAULT_DEMAND_BASIS, INSTITUTION_TYPES, type AreaId, type DemandBasis, type InstitutionType } from '../lib/types'
 import type { PlannerSettings } from '../planner/types'
 
 export type BasisKind = 'all' | 'puhui' | 'types'
@@ -20,6 +20,8 @@ export function plannerSettingsState() {
   const desertMaxScore = ref(DEFAULT_DESERT_MAX_SCORE)
   /** Area shown in the tables and the report; null is the whole city. */
   const area = ref<AreaId | null>(null)
+  /** Which under-3 count every figure uses: plan-implied (the default) or births-based. */
+  const demandBasis = ref<DemandBasis>(DEFAULT_DEMAND_BASIS)
 
   const basis = computed<CoverageBasis>(() =>
     basisKind.value === 'types' ? [...basisTypes.value] : basisKind.value)
@@ -27,5 +29,5 @@ export function plannerSettingsState() {
     radiusMeters: radiusMeters.value, basis: basis.value,
     desertMinUnder3: desertMinUnder3.value, desertMaxScore: desertMaxScore.value,
   }))
-  return { radiusMeters, basisKind, basisTypes, desertMinUnder3, desertMaxScore, area, basis, settings }
+  return { radiusMeters, basisKind, basisTypes, desertMinUnder3, desertMaxScore, area, demandBasis, basis, settings }
 }

@@ -2,11 +2,12 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import type { FeatureCollection, Point } from 'geojson'
 import { toCoverageInputs, type SuggestedSite } from '../lib/coverage'
+import { communitiesOnBasis } from '../lib/demand/communities-on-basis'
 import type { CommunityProperties, IndicatorsFile, TargetsFile } from '../lib/types'
 import { myPlannerData } from '../data/my-data-inputs'
 import { PlannerSession } from '../planner/planner-session'
 import type { PlannerSnapshot } from '../planner/types'
-import { useDataStore } from './data'
+import { useDataStore, type InstitutionCollection } from './data'
 import { useMyDataStore } from './planner-my-data'
 import { plannerSettingsState } from './planner-settings'
 import { DEFAULT_SITE_CAPACITY, whatIfSitesState } from './planner-sites'
@@ -25,7 +26,10 @@ export const usePlannerStore = defineStore('planner', () => {
   const snapshot = shallowRef<Readonly<PlannerSnapshot> | null>(null)
   const suggestions = shallowRef<readonly SuggestedSite[]>([])
   const suggesting = ref(false)
-  const communities = shallowRef<CommunityCollection | null>(null)
+  /** The communities in use (the shipped ones, or 你的数据's counts), before the demand basis is applied. */
+  const communityFile = shallowRef<CommunityCollection | null>(null)
+  /** The institutions the engine counts (the shipped ones, or 你的数据's registry). */
+  const institutionsInUse = shallowRef<InstitutionCollection | null>(null)
   const indicators = shallowRef<IndicatorsFile | null>(null)
   // The engine's worker is a library object: held by this store instance, never in its state; dispose() ends it.
   const session = new PlannerSession({
@@ -38,6 +42,16 @@ export const usePlannerStore = defineStore('planner', () => {
     moved: (id, lng, lat) => session.moveSite(id, lng, lat),
   })
   const metrics = computed(() => snapshot.value?.metrics ?? null)
+  /** The communities with `under3` on the chosen demand basis (what the engine counts). */
+  const communities = computed(() => (communityFile.value ? communitiesOnBasis(communityFile.value, choices.demandBasis.value) : null))
+  /** The plan's indicators on the chosen demand basis (the file's default ones when it has no byBasis). */
+  const indicatorsOnBasis = computed(() => {
+    const file = indicators.value
+    if (!file) return null
+    return file.byBasis?.[choices.demandBasis.value] ?? { city: file.city, areas: file.areas }
+  })
+  /** The chosen basis's name, total and formula, as indicators.json states them. */
+  const demand = computed(() => indicators.value?.demand?.find((entry) => entry.id === choices.demandBasis.value) ?? null)
 
   /** Loads communities and indicators and starts the engine (a Web Worker); safe to call again. */
   async function init() {
@@ -46,16 +60,18 @@ export const usePlannerStore = defineStore('planner', () => {
     if (!institutions || !zones || !boundary) return
     status.value = 'loading'
     const started = await session.start(async () => {
-      const [communityFile, indicatorFile] = await Promise.all([
+      const [loadedCommunities, indicatorFile] = await Promise.all([
         data.loadFile<CommunityCollection>('communities.geojson'), data.loadFile<IndicatorsFile>('indicators.json'), myData.load(),
       ])
       // 你的数据: the planner's own registry and counts, the indicators recomputed on them (see planner-my-data).
       const mine = myData.active && myData.record ? await myPlannerData(myData.record, {
-        institutions, communities: communityFile, targets: await data.loadFile<TargetsFile>('targets.json'),
+        institutions, communities: loadedCommunities, targets: await data.loadFile<TargetsFile>('targets.json'),
       }) : null
-      communities.value = mine?.communities ?? communityFile
+      communityFile.value = mine?.communities ?? loadedCommunities
       indicators.value = mine?.indicators ?? indicatorFile
-      return { ...toCoverageInputs(mine?.institutions ?? institutions, communities.value), zones, boundary, settings: choices.settings.value }
+      institutionsInUse.value = mine?.institutions ?? institutions
+      const onBasis = communitiesOnBasis(communityFile.value, choices.demandBasis.value)
+      return { ...toCoverageInputs(institutionsInUse.value, onBasis), zones, boundary, settings: choices.settings.value }
     })
     if (started && status.value === 'loading') status.value = 'ready'
   }
@@ -80,6 +96,11 @@ export const usePlannerStore = defineStore('planner', () => {
     status.value = 'idle'
     void init()
   })
+  // Another under-3 basis: the same points with new counts (the engine keeps its grid and the hypothetical sites).
+  watch(choices.demandBasis, () => {
+    const next = communities.value
+    if (next && institutionsInUse.value) session.setCommunities(toCoverageInputs(institutionsInUse.value, next).communities)
+  })
   // A new radius, basis or threshold rebuilds the state (the engine keeps the hypothetical sites).
   watch(choices.settings, (next) => session.setSettings(next), { deep: true })
 
@@ -95,7 +116,7 @@ export const usePlannerStore = defineStore('planner', () => {
   function addSuggestions() { addSuggested(suggestions.value) }
 
   return {
-    status, error, snapshot, suggestions, suggesting, communities, indicators, metrics, ...choices, ...sites,
+    status, error, snapshot, suggestions, suggesting, communities, indicators, indicatorsOnBasis, demand, metrics, ...choices, ...sites,
     init, dispose, suggest, addSuggestions,
   }
 })

@@ -14,7 +14,7 @@ const FIXTURES = path.join(ROOT, 'tests/fixtures/registry')
 const TIMEOUT = 120_000
 const PUBLIC_FILES = [
   'boundary.geojson', 'communities.geojson', 'coverage.json', 'indicators.json', 'institutions.geojson', 'manifest.json',
-  'targets.json', 'zones.geojson',
+  'targets.json', 'water.geojson', 'zones.geojson',
 ]
 
 const readJson = <T>(dir: string, name: string) => JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as T

@@ -20,6 +20,8 @@ const communities = read('communities.geojson')
 const zones = read('zones.geojson')
 const boundary = read('boundary.geojson')
 const indicators = read('indicators.json') as IndicatorsFile
+/** The default under-3 basis's name (规划推算), as exports name it. */
+const PLAN_NAME = indicators.demand?.find((entry) => entry.id === 'plan')?.name ?? 'plan'
 
 /** The same engine the app runs, on the built data, at the planner's defaults (radius 1,000 m, all sites). */
 function engineState() {
@@ -165,14 +167,16 @@ test('the uncovered-communities CSV downloads with a BOM and parses back to the 
     page.waitForEvent('download'),
     page.getByRole('button', { name: '导出未覆盖村居（CSV）' }).click(),
   ])
-  expect(download.suggestedFilename()).toMatch(/\.csv$/)
+  // The file and the under-3 column name the basis of the counts (plan-implied by default).
+  expect(download.suggestedFilename()).toMatch(new RegExp(`-${PLAN_NAME}\\.csv$`))
   const path = await download.path()
   const bytes = readFileSync(path)
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
   const parsed = Papa.parse<Record<string, string>>(bytes.toString('utf8').slice(1), { header: true, skipEmptyLines: true })
   expect(parsed.errors).toEqual([])
-  expect(parsed.meta.fields).toEqual(['编码', '村居', '片区', '3岁以下婴幼儿数', '距最近机构（米）', '可达托位（每千名）', '托育荒漠'])
-  expect(parsed.data.map((row) => [row['编码'], row['村居'], Number(row['3岁以下婴幼儿数']), row['距最近机构（米）']])).toEqual(
+  const under3Header = `3岁以下婴幼儿数 (${PLAN_NAME})`
+  expect(parsed.meta.fields).toEqual(['编码', '村居', '片区', under3Header, '距最近机构（米）', '可达托位（每千名）', '托育荒漠'])
+  expect(parsed.data.map((row) => [row['编码'], row['村居'], Number(row[under3Header]), row['距最近机构（米）']])).toEqual(
     uncovered.map((community) => [community.id, community.name, community.under3, community.nearestSiteMeters === null ? '' : String(community.nearestSiteMeters)]))
   expect(parsed.data.map((row) => row['托育荒漠'])).toEqual(uncovered.map((community) => (scores.get(community.id)?.desert ? '是' : '否')))
 
@@ -184,7 +188,7 @@ test('the uncovered-communities CSV downloads with a BOM and parses back to the 
   const collection = JSON.parse(readFileSync(await geojsonDownload.path(), 'utf8')) as {
     features: { geometry: { type: string; coordinates: unknown }; properties: Record<string, unknown> }[]
   }
-  expect(collection.features[0].properties).toMatchObject({ kind: 'coveredArea', radiusMeters: 1000, basis: 'all', hypotheticalSites: 0 })
+  expect(collection.features[0].properties).toMatchObject({ kind: 'coveredArea', radiusMeters: 1000, basis: 'all', hypotheticalSites: 0, under3Basis: 'plan', under3BasisName: PLAN_NAME })
   expect(collection.features[0].geometry.type).toBe('MultiPolygon')
   const exported = collection.features.slice(1)
   expect(exported.map((feature) => feature.properties.id)).toEqual(uncovered.map((community) => community.id))

@@ -9,6 +9,7 @@ import { CLUSTER_OPTIONS, CLUSTERS_SOURCE, clusterLayers } from '../../src/map/l
 import { COMMUNITIES_SOURCE, communityLayers } from '../../src/map/layers/communities'
 import { INSTITUTIONS_SOURCE, institutionLayers } from '../../src/map/layers/institutions'
 import { PLACE_SOURCE, placeLayers } from '../../src/map/layers/place'
+import { WATER_SOURCE, waterLayers } from '../../src/map/layers/water'
 import { FakeStyleMap } from './map-fake-style'
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] }
@@ -16,6 +17,7 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] }
 /** Every content source the app has, built from the real layer modules. */
 function allSources(): Record<string, ManagedSource[]> {
   return {
+    water: [new ManagedSource({ id: WATER_SOURCE, layers: () => waterLayers({ language: 'zh', tianditu: false }) }, EMPTY)],
     basemap: [new ManagedSource({ id: BASEMAP_SOURCE, layers: () => basemapLayers({ language: 'zh', approximateText: '示意', tianditu: false }) }, EMPTY)],
     communities: [new ManagedSource({ id: COMMUNITIES_SOURCE, layers: communityLayers }, EMPTY)],
     place: [new ManagedSource({ id: PLACE_SOURCE, layers: placeLayers }, EMPTY)],
@@ -47,9 +49,9 @@ describe('CONTENT_LAYERS', () => {
 
 describe('adding sources to a loaded map', () => {
   test.each([
-    [['basemap', 'clusters', 'points', 'place', 'communities', 'planner']],
-    [['planner', 'communities', 'place', 'points', 'clusters', 'basemap']],
-    [['place', 'points', 'basemap', 'planner', 'clusters', 'communities']],
+    [['water', 'basemap', 'clusters', 'points', 'place', 'communities', 'planner']],
+    [['planner', 'communities', 'place', 'points', 'clusters', 'basemap', 'water']],
+    [['place', 'points', 'basemap', 'planner', 'water', 'clusters', 'communities']],
   ])('in the order %j, each layer goes before the next content layer present then, ending in CONTENT_LAYERS order', (order) => {
     const map = new FakeStyleMap()
     const sources = allSources()

@@ -73,3 +73,16 @@ test('answers of a disposed session are dropped, and suggestions wait for a read
   expect(snapshots).toEqual([])
   expect(failures).toEqual([])
 })
+
+test('new under-3 counts (another demand basis) recompute the figures and keep the hypothetical sites', async () => {
+  const { session, snapshots, covered } = recordedSession()
+  expect(await session.start(handInput)).toBe(true)
+  session.setSites([atFourthVillage])
+  await vi.waitFor(() => expect(covered()).toBe(250))
+  const { communities } = toCoverageInputs(handInstitutionCollection(), handCommunityCollection())
+  const doubled = communities.map((community) => ({ ...community, under3: community.under3 * 2 }))
+  session.setCommunities(doubled)
+  await vi.waitFor(() => expect(snapshots.at(-1)?.metrics.city.under3).toBe(2 * communities.reduce((sum, community) => sum + community.under3, 0)))
+  expect(covered()).toBe(500)
+  session.dispose()
+})

@@ -105,6 +105,23 @@ test('Tianditu hosts are allowed only when the build says it uses them, and csp.
   expect((await fetch(withoutFile.base + '/')).headers.get('content-security-policy')).not.toContain('tianditu')
 })
 
+test.each([
+  ['a token', '{"tiandituToken":"fake-token-123"}', true],
+  ['an empty token', '{"tiandituToken":"","tiandituReviewNo":""}', false],
+  ['a malformed file', '{"tiandituToken":', false],
+])('config.json with %s: Tianditu hosts allowed = %s, and config.json itself is served for the app, revalidated', async (_, config, allowed) => {
+  const root = await makeBuild()
+  writeFileSync(join(root, 'config.json'), config)
+  const { base } = await serve(root)
+  const policy = (await fetch(base + '/')).headers.get('content-security-policy') ?? ''
+  expect(policy.includes("connect-src 'self' https://*.tianditu.gov.cn")).toBe(allowed)
+  expect(/img-src [^;]*https:\/\/\*\.tianditu\.gov\.cn/.test(policy)).toBe(allowed)
+  expect(policy.split('; ').find((directive) => directive.startsWith('script-src'))).toBe("script-src 'self'")
+  const file = await fetch(base + '/config.json')
+  expect(file.status).toBe(200)
+  expect(file.headers.get('cache-control')).toBe('no-cache')
+})
+
 test('a path without a file extension gets the app; a missing file gets a 404', async () => {
   const { base } = await serve(await makeBuild())
   const page = await fetch(base + '/some/view?embed=1')

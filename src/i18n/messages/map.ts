@@ -20,6 +20,9 @@ export const zh = {
     resetBearing: '重置方向',
     attribution: '地图来源',
     tianditu: '© 天地图 国家地理信息公共服务平台',
+    tiandituReview: '天地图 审图号：{reviewNo}',
+    offlineBasemap: '离线：天地图不可用，显示本地底图（陆地与长江）',
+    yangtze: '长江',
   },
 }
 
@@ -44,5 +47,8 @@ export const en: typeof zh = {
     resetBearing: 'Reset north',
     attribution: 'Map sources',
     tianditu: '© Tianditu (National Platform for Common Geospatial Information Services)',
+    tiandituReview: 'Tianditu, map review no. {reviewNo}',
+    offlineBasemap: 'Offline: Tianditu is unavailable, showing the local basemap (land and the Yangtze)',
+    yangtze: 'Yangtze',
   },
 }

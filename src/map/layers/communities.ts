@@ -1,3 +1,4 @@
+import type { ExpressionSpecification } from 'maplibre-gl'
 import { HALO, SYMBOL_TEXT } from '../base-style'
 import type { ContentLayer } from '../content-layers'
 
@@ -5,14 +6,21 @@ export const COMMUNITIES_SOURCE = 'communities'
 /** Community dots and names show from this zoom; their source is added a zoom level before. */
 export const COMMUNITY_ZOOM = 13
 
-/** Community dots and names at street level. */
+/** A real point (approximate: false) in `real`, a point placed approximately in the lighter `approximate`. */
+const byPlacement = (real: string, approximate: string): ExpressionSpecification =>
+  ['case', ['==', ['get', 'approximate'], false], real, approximate]
+
+/** Community dots and names at street level: real points dark, approximately placed ones lighter. */
 export function communityLayers(): ContentLayer[] {
   return [
-    { id: 'communities-dot', type: 'circle', source: COMMUNITIES_SOURCE, minzoom: COMMUNITY_ZOOM, paint: { 'circle-radius': 2.5, 'circle-color': '#94a3b8' } },
+    {
+      id: 'communities-dot', type: 'circle', source: COMMUNITIES_SOURCE, minzoom: COMMUNITY_ZOOM,
+      paint: { 'circle-radius': 2.5, 'circle-color': byPlacement('#475569', '#cbd5e1') },
+    },
     {
       id: 'communities-label', type: 'symbol', source: COMMUNITIES_SOURCE, minzoom: COMMUNITY_ZOOM,
       layout: { ...SYMBOL_TEXT, 'text-field': ['get', 'name'], 'text-size': 11, 'text-offset': [0, 0.9], 'text-anchor': 'top', 'text-optional': true },
-      paint: { 'text-color': '#64748b', ...HALO },
+      paint: { 'text-color': byPlacement('#334155', '#94a3b8'), ...HALO },
     },
   ]
 }
