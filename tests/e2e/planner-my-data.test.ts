@@ -75,7 +75,7 @@ test('my data: GBK and XLSX registries and a population table recompute the plan
   expect(await rejectedTable.locator('tbody tr').count()).toBe(gbk.rejected)
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载被拒绝的行（CSV）' }).click()]) as [Download, unknown]
   const rejectedCsv = readFileSync(await download.path(), 'utf8')
-  expect(rejectedCsv.split('\r\n')[0]).toMatch(/^\uFEFF行号,原因代码,原因,机构编号/)
+  expect(rejectedCsv.split('\r\n')[0]).toMatch(/^\uFEFF行号,原因代码,原因,原始行,机构编号/)
   expect(rejectedCsv).toContain('outside-city')
   await expect.poll(() => basisText(page)).toContain('你的数据')
   await expect.poll(() => capacityShown(page), { timeout: 60_000 }).toBe(gbk.capacity)

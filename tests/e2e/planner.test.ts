@@ -168,7 +168,7 @@ test('the uncovered-communities CSV downloads with a BOM and parses back to the 
     page.getByRole('button', { name: '导出未覆盖村居（CSV）' }).click(),
   ])
   // The file and the under-3 column name the basis of the counts (plan-implied by default).
-  expect(download.suggestedFilename()).toMatch(new RegExp(`-${PLAN_NAME}\\.csv$`))
+  expect(download.suggestedFilename()).toMatch(new RegExp(`-${PLAN_NAME}-示例数据\\.csv$`))
   const path = await download.path()
   const bytes = readFileSync(path)
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
