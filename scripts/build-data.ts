@@ -215,7 +215,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 
   // Registry first: its problems are the ones people running this script can fix.
-  const table = await readRegistry(options.registry, input, stage)
+  let table: RegistryTable | null = await readRegistry(options.registry, input, stage)
   const pipeline = await loadPipeline()
   stage('load libraries')
   const sources = await readSources(options.sources, input)
@@ -229,6 +229,11 @@ async function main(argv: readonly string[]): Promise<number> {
   const areaOf = (town: string) => (areaByTown.has(town) ? areaByTown.get(town) : areaByTown.set(town, areaOfTown(sources.areas, town)).get(town))
   const validated = pipeline.validateRegistry(table.rows, { boundary: sources.boundary, areaOfTown: areaOf })
   const institutions = [...validated.institutions].sort((a, b) => (a.properties.id < b.properties.id ? -1 : 1))
+  const reports = { 'rejected.csv': formatRejectedCsv(table.header, validated.rejected) }
+  const sample = table.rows.some((row) => /^(是|y|yes|true|1)$/i.test((row.values.sample ?? '').trim()))
+  const read = table.rows.length
+  // The table (every cell of every row) is half the heap of a large build: let it go before the geometry work.
+  table = null
   stage('validate rows', `${validated.warnings.length} warnings`)
   const { zones, communities, realPoints } = zonesAndCommunities(pipeline, sources)
   stage('zones + communities', `${zones.features.length} zones, ${communities.features.length} communities, ${realPoints} real points`)
@@ -258,14 +263,12 @@ async function main(argv: readonly string[]): Promise<number> {
     'water.geojson': stableJson(sources.water, 0),
     'zones.geojson': stableJson(zones, 0),
   }
-  const reports = { 'rejected.csv': formatRejectedCsv(table.header, validated.rejected) }
-  const sample = table.rows.some((row) => /^(是|y|yes|true|1)$/i.test((row.values.sample ?? '').trim()))
   const manifest = await buildManifest({
     generatedAt: generatedAt(institutions),
     sample,
     counts: {
       institutions: institutions.length, communities: communities.features.length, zones: zones.features.length,
-      rejected: validated.rejected.length, read: table.rows.length,
+      rejected: validated.rejected.length, read,
     },
     inputs: Object.fromEntries(Object.entries(hashes).sort(([a], [b]) => (a < b ? -1 : 1))),
     files,
@@ -276,7 +279,7 @@ async function main(argv: readonly string[]): Promise<number> {
   stage('write outputs', `${Object.keys(files).length} files to ${shown(options.out) || '.'}, reports to ${shown(options.reports) || '.'}`)
 
   printIssues(validated)
-  console.log(`rows: ${table.rows.length} read, ${institutions.length} kept, ${validated.rejected.length} rejected`
+  console.log(`rows: ${read} read, ${institutions.length} kept, ${validated.rejected.length} rejected`
     + `  (rejected rows: ${shown(path.join(options.reports, 'rejected.csv'))}, not served)`)
   console.log(`done in ${Math.round(performance.now() - started)} ms`)
   return options.strict && validated.rejected.length > 0 ? EXIT.strictRejected : EXIT.done

@@ -1,4 +1,4 @@
-import { haversineMeters } from '../coverage/haversine-meters'
+import { createPointIndex, type NeighbourBuffer } from '../coverage/point-index'
 import { ratio, sum, type IndicatorScope, type Measure } from './indicator-scope'
 
 /** A community counts as covered when a community 托育 point lies within this straight-line distance. */
@@ -9,6 +9,14 @@ export const PLAN_YEAR = 2024
 const capacity = (scope: IndicatorScope) => sum(scope.institutions.map((i) => i.capacity))
 const NO_PLACES = '该范围没有托位'
 const NO_INSTITUTIONS = '该范围没有托育机构'
+
+/** Communities with a community 托育 point within reach (a spatial index: tens of thousands of points per scope). */
+function reachedCommunities(scope: IndicatorScope): number {
+  const index = createPointIndex(scope.communityPoints.map(([lng, lat]) => ({ lng, lat })))
+  const found: NeighbourBuffer = { indexes: new Int32Array(16), distances: new Float64Array(16) }
+  return scope.communities.filter(({ geometry: { coordinates: [lng, lat] } }) =>
+    index.indexesWithinInto(lng, lat, COMMUNITY_REACH_METERS, found) > 0).length
+}
 
 /** Capacity-weighted mean full-day monthly price of the institutions that report one. */
 function averagePrice(scope: IndicatorScope): Measure {
@@ -42,10 +50,7 @@ export const MEASURES: Record<string, (scope: IndicatorScope) => Measure> = {
   priceShareOfIncome: (scope) => priceShare(scope, scope.income.residents ?? scope.income.urban, 'targets.json 未给出居民人均可支配收入'),
   ruralPriceShareOfIncome: (scope) => priceShare(
     { ...scope, institutions: scope.institutions.filter((i) => scope.ruralIds.has(i.id)) }, scope.income.rural, 'targets.json 未给出农村居民人均可支配收入'),
-  communityCoverageRate: (scope) => ratio(
-    scope.communities.filter(({ geometry: { coordinates: [lng, lat] } }) =>
-      scope.communityPoints.some(([pointLng, pointLat]) => haversineMeters(pointLng, pointLat, lng, lat) <= COMMUNITY_REACH_METERS)).length,
-    scope.communities.length, 100, '该范围没有社区数据'),
+  communityCoverageRate: (scope) => ratio(reachedCommunities(scope), scope.communities.length, 100, '该范围没有社区数据'),
   centersBuilt: (scope) => ({ value: scope.institutions.filter((i) => i.type === 'center').length }),
   newCommunityPoints: (scope) => newIn2024(scope, 'community', true),
   newKindergartenClasses: (scope) => newIn2024(scope, 'kindergarten', true),
