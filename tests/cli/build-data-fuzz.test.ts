@@ -67,7 +67,7 @@ describe('30 mutated registries through the real CLI (two at a time)', () => {
       if (name.endsWith('.geojson')) expect(parsed.type, `${label} ${name}`).toBe('FeatureCollection')
     }
     expect(Object.keys(manifest.files).sort(), label).toEqual([
-      'boundary.geojson', 'communities.geojson', 'coverage.json', 'indicators.json', 'institutions.geojson', 'targets.json', 'zones.geojson',
+      'boundary.geojson', 'communities.geojson', 'coverage.json', 'indicators.json', 'institutions.geojson', 'targets.json', 'water.geojson', 'zones.geojson',
     ])
     const institutions = JSON.parse(readText(path.join(out, 'institutions.geojson'))) as FeatureCollection
     expect(institutions.features, label).toHaveLength(kept)

@@ -38,7 +38,8 @@ describe('before the manifest arrives, the shipped data speaks for it', () => {
     await footer.vm.$nextTick()
     expect(data.sample).toBe(false)
     expect(footer.text()).toContain('数据更新于 2026-12-01')
-    expect(footer.findAll('li').map((item) => item.text())).toEqual(['来源 A / Source A'])
+    // The sources (the manifest's attribution among them) are one tap away, in a dialog of their own.
+    expect(footer.get('button[aria-haspopup="dialog"]').text()).toBe('数据来源')
     expect(count.text()).toBe('共 0 家')
   })
 

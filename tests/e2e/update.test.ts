@@ -24,7 +24,7 @@ beforeAll(async () => {
   const rows = readFileSync('data/sources/registry-sample.csv', 'utf8').trimEnd().split('\n')
   writeFileSync(`${work}/registry.csv`, rows.slice(0, -10).join('\n') + '\n')
   run('npx', ['tsx', 'scripts/build-data.ts', '--registry', `${work}/registry.csv`, '--out', `${work}/public/data`])
-  run('npx', ['vite', 'build', '--outDir', v2, '--emptyOutDir'], { ZJG_PUBLIC_DIR: `${work}/public` })
+  run('npx', ['vite', 'build', '--outDir', v2, '--emptyOutDir'], { ZJG_PUBLIC_DIR: `${work}/public`, VITE_TEST_HOOKS: '1' })
   browser = await launchBrowser()
 })
 afterAll(async () => {
