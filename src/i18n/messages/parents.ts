@@ -165,6 +165,8 @@ export const zh = {
     close: '关闭对比',
     clear: '清空对比',
     remove: '移出 {name}',
+    removeShort: '移出',
+    swipeHint: '左右滑动查看每家机构',
     field: '项目',
   },
 }
@@ -335,6 +337,8 @@ export const en: typeof zh = {
     close: 'Close comparison',
     clear: 'Clear',
     remove: 'Remove {name}',
+    removeShort: 'Remove',
+    swipeHint: 'Swipe sideways to see each institution',
     field: 'Field',
   },
 }
