@@ -25,12 +25,13 @@ export function useSheetDrag(sheet: Ref<HTMLElement | undefined>, settle: (heigh
     if (!element || area === 0 || event.button !== 0) return
     start = { y: event.clientY, height: element.getBoundingClientRect().height, area }
     dragged = false
-    if (event.currentTarget instanceof Element) event.currentTarget.setPointerCapture?.(event.pointerId)
   }
   function onPointerMove(event: PointerEvent) {
     if (!start) return
     const moved = start.y - event.clientY
     if (!dragged && Math.abs(moved) < DRAG_THRESHOLD) return
+    // Captured only once it is a drag: a capture at pointerdown would send a tap's click to the head, not the handle.
+    if (!dragged && event.currentTarget instanceof Element) event.currentTarget.setPointerCapture?.(event.pointerId)
     dragged = true
     draggedHeight.value = Math.min(start.area, Math.max(48, start.height + moved))
   }
