@@ -12,6 +12,7 @@ import { InstitutionSources } from './institution-sources'
 import type { MapCamera, MapControllerOptions } from './map-options'
 import { ManagedSource } from './managed-source'
 import { createMapStyle } from './map-style'
+import { ElderScale } from './elder-scale'
 import { BASEMAP_SOURCE, basemapData, basemapLayers } from './layers/basemap'
 import { CLUSTER_ZOOM, CLUSTERS_SOURCE } from './layers/clusters'
 import { COMMUNITIES_SOURCE, COMMUNITY_ZOOM, communityLayers } from './layers/communities'
@@ -44,6 +45,7 @@ export class MapController {
   /** Every source on this map, re-added after a style reload and forgotten on destroy. */
   private readonly content: ManagedSource[]
   private picking = false
+  private readonly elderScale = new ElderScale()
   private selectable = true
 
   constructor(options: MapControllerOptions) {
@@ -75,6 +77,7 @@ export class MapController {
     this.map.on('click', this.handleClick)
     this.map.on('mousemove', this.handleHover)
     this.map.on('webglcontextlost', this.handleContextLost)
+    this.map.on('styledata', this.handleStyleData)
     // A failed glyph or tile must never reach the user as an exception.
     this.map.on('error', (event) => console.warn('map:', event.error?.message ?? event))
   }
@@ -143,6 +146,24 @@ export class MapController {
   }
 
   fitBounds(bounds: LngLatBoundsLike) { this.map.fitBounds(bounds, { padding: 16, animate: false }) }
+
+  /** Shows all these points (search results); `bottom` keeps them clear of a sheet over the map's lower part. */
+  fitPoints(points: ReadonlyArray<[number, number]>, bottom = 0) {
+    if (points.length === 0) return
+    const lngs = points.map((point) => point[0])
+    const lats = points.map((point) => point[1])
+    const bounds: LngLatBoundsLike = [[Math.min(...lngs), Math.min(...lats)], [Math.max(...lngs), Math.max(...lats)]]
+    this.whenLoaded(() => {
+      const clear = Math.min(bottom, this.map.getContainer().clientHeight * 0.6)
+      this.map.fitBounds(bounds, { padding: { top: 40, left: 40, right: 40, bottom: 40 + clear }, maxZoom: 15, duration: 400 })
+    })
+  }
+
+  /** 适老化 mode: markers and labels × `scale` (1 = normal), on the layers present now and on any added later. */
+  setElderScale(scale: number) {
+    this.elderScale.scale = scale
+    this.whenLoaded(() => this.elderScale.apply(this.map))
+  }
 
   /** Puts other modules' sources (the planner's) on this map, each in its slot of CONTENT_LAYERS. */
   addSources(sources: ManagedSource[]) {
@@ -238,6 +259,8 @@ export class MapController {
     if (zoom >= COMMUNITY_ZOOM - 1) this.communities.add()
     if (zoom >= CLUSTER_ZOOM - 1) this.institutions.points.add()
   }
+
+  private readonly handleStyleData = () => { if (!this.pending && this.elderScale.scale !== 1) this.elderScale.apply(this.map) }
 
   private readonly handleContextLost = () => { if (!this.destroyed) this.options.onContextLost?.() }
 

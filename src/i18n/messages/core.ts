@@ -6,6 +6,10 @@ export const zh = {
   data: {
     loading: '正在加载数据…',
     loadFailed: '数据加载失败：{reason}',
+    loadFailedPlain: '机构数据没有加载成功。请检查网络连接，然后重试。',
+    offline: '离线 · 数据日期 {date}',
+    sampleShort: '示例数据，非真实登记信息',
+    details: '详情',
     sampleNotice: '示例数据：机构信息为演示用途生成，并非真实登记信息。',
     approximateZones: '镇（区）范围为近似划分，仅供参考。',
     updatedAt: '数据更新于 {date}',
@@ -30,6 +34,10 @@ export const en: typeof zh = {
   data: {
     loading: 'Loading data…',
     loadFailed: 'Could not load the data: {reason}',
+    loadFailedPlain: 'The institution data did not load. Check your connection, then try again.',
+    offline: 'Offline · data of {date}',
+    sampleShort: 'Sample data, not the real registry',
+    details: 'Details',
     sampleNotice: 'Sample data: institutions are generated for demonstration and are not the real registry.',
     approximateZones: 'Town areas are approximate and for reference only.',
     updatedAt: 'Data updated {date}',

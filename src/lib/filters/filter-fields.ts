@@ -39,11 +39,11 @@ export const FILTER_FIELDS = {
     param: 'price', min: 1, max: 1_000_000, inMore: true,
     matches: (institution, price) => institution.priceFullDay !== null && institution.priceFullDay <= price,
   }),
-  hasVacancy: flagField({ param: 'vacancy', inMore: true, has: (institution) => institution.capacity - institution.enrolled > 0 }),
+  hasVacancy: flagField({ param: 'vacancy', has: (institution) => institution.capacity - institution.enrolled > 0 }),
   medical: flagField({ param: 'medical', inMore: true, has: (institution) => institution.medicalPartner.trim() !== '' }),
   inclusive: flagField({ param: 'inclusive', inMore: true, has: (institution) => institution.inclusive }),
   query: textField({ param: 'q', maxLength: MAX_QUERY_LENGTH, host: true }),
-  town: choiceField({ param: 'town', choices: AREA_IDS, matches: (institution, area) => institution.area === area }),
+  town: choiceField({ param: 'town', choices: AREA_IDS, inMore: true, matches: (institution, area) => institution.area === area }),
 }
 
 /** The app's filter table type, the default wherever a table can be passed. */
