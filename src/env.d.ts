@@ -10,3 +10,10 @@ interface ImportMetaEnv {
   /** '1' in test builds (scripts/run-tests.mjs, the map bench): the map exposes what tests read; other builds drop it. */
   readonly VITE_TEST_HOOKS?: string
 }
+/** One language of a message module (src/i18n/precompile-messages.ts); typed through `import type` of the module. */
+declare module '*?locale=zh' {
+  export const zh: Record<string, unknown>
+}
+declare module '*?locale=en' {
+  export const en: Record<string, unknown>
+}

@@ -1,33 +1,49 @@
 import { createI18n } from 'vue-i18n'
-import * as core from './messages/core'
-import * as map from './messages/map'
-import * as parents from './messages/parents'
-import * as pwa from './messages/pwa'
-import * as embed from './messages/embed'
+import type * as core from './messages/core'
+import type * as embed from './messages/embed'
+import type * as map from './messages/map'
+import type * as parents from './messages/parents'
 import type * as planner from './messages/planner'
+import type * as pwa from './messages/pwa'
+import { zh as coreZh } from './messages/core?locale=zh'
+import { zh as embedZh } from './messages/embed?locale=zh'
+import { zh as mapZh } from './messages/map?locale=zh'
+import { zh as parentsZh } from './messages/parents?locale=zh'
+import { zh as pwaZh } from './messages/pwa?locale=zh'
 
-// Each topic keeps its strings in messages/<topic>.ts as { zh, en }; add a topic here. The build precompiles them
-// (precompile-messages.ts). The planner's strings load with the planner view (loadPlannerMessages): they are not
-// needed on the parents' first screen.
-const topics = [core, map, parents, pwa, embed]
-
-const zhCN = Object.assign({}, ...topics.map((topic) => topic.zh)) as typeof core.zh & typeof map.zh & typeof parents.zh & typeof pwa.zh & typeof embed.zh & typeof planner.zh
-const en = Object.assign({}, ...topics.map((topic) => topic.en)) as typeof zhCN
-
-export type MessageSchema = typeof zhCN
+// Each topic keeps its strings in messages/<topic>.ts as { zh, en }; add a topic here and in loadLocale. The build
+// precompiles them (precompile-messages.ts); `?locale=` keeps one language per module, so Chinese ships with the
+// first screen and English is its own chunk, loaded before the app shows it. The planner's strings load with the
+// planner view (loadPlannerMessages).
+export type MessageSchema = typeof core.zh & typeof map.zh & typeof parents.zh & typeof pwa.zh & typeof embed.zh & typeof planner.zh
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof SUPPORTED_LOCALES)[number]
+
+const zhCN = Object.assign({}, coreZh, mapZh, parentsZh, pwaZh, embedZh) as MessageSchema
 
 export const i18n = createI18n<[MessageSchema], Locale>({
   legacy: false,
   locale: 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en },
+  messages: { 'zh-CN': zhCN, en: {} as MessageSchema },
 })
+
+let english: Promise<void> | null = null
+/** Loads a language's first-screen messages (English is a chunk of its own); resolves at once for Chinese. */
+export function loadLocale(locale: Locale): Promise<void> {
+  if (locale !== 'en') return Promise.resolve()
+  english ??= Promise.all([
+    import('./messages/core?locale=en'), import('./messages/map?locale=en'), import('./messages/parents?locale=en'),
+    import('./messages/pwa?locale=en'), import('./messages/embed?locale=en'),
+  ]).then((modules) => {
+    for (const module of modules) i18n.global.mergeLocaleMessage('en', module.en)
+  })
+  return english
+}
 
 /** Adds the planner view's messages (both languages); call before the planner renders. */
 export async function loadPlannerMessages(): Promise<void> {
-  const { zh, en: english } = await import('./messages/planner')
+  const { zh, en } = await import('./messages/planner')
   i18n.global.mergeLocaleMessage('zh-CN', zh)
-  i18n.global.mergeLocaleMessage('en', english)
+  i18n.global.mergeLocaleMessage('en', en)
 }

@@ -4,8 +4,11 @@
 import { baseCompile } from '@intlify/message-compiler'
 import { parseAst, type Plugin } from 'vite'
 
-/** Message modules: `export const zh = { … }` / `export const en: typeof zh = { … }` of plain strings. */
-const MESSAGE_MODULE = /[\\/]src[\\/]i18n[\\/]messages[\\/][\w-]+\.ts$/
+/**
+ * Message modules: `export const zh = { … }` / `export const en: typeof zh = { … }` of plain strings. Imported with
+ * `?locale=zh` or `?locale=en`, a module keeps only that language, so each language can be its own chunk.
+ */
+const MESSAGE_MODULE = /[\\/]src[\\/]i18n[\\/]messages[\\/][\w-]+\.ts(?:\?locale=(zh|en))?$/
 
 type Node = { type: string; [field: string]: unknown }
 type CompiledTree = { [key: string]: unknown }
@@ -42,7 +45,7 @@ function compileObject(node: Node, path: string): CompiledTree {
  * precompileMessageModule("export const zh = { a: '共 {n} 家' }")
  * // → 'export const zh = {"a":{"t":0,"b":{"t":2,"i":[{"t":3,"v":"共 "},{"t":4,"k":"n"},{"t":3,"v":" 家"}]}}};\n'
  */
-export function precompileMessageModule(code: string): string {
+export function precompileMessageModule(code: string, only?: string): string {
   return (parseAst(code).body as unknown as Node[]).map((statement) => {
     const declaration = statement.declaration as Node | null | undefined
     if (statement.type !== 'ExportNamedDeclaration' || declaration?.type !== 'VariableDeclaration') {
@@ -50,6 +53,7 @@ export function precompileMessageModule(code: string): string {
     }
     return (declaration.declarations as Node[]).map((declarator) => {
       const name = String((declarator.id as Node).name)
+      if (only && name !== only) return ''
       return `export const ${name} = ${JSON.stringify(compileObject(declarator.init as Node, ''))};\n`
     }).join('')
   }).join('')
@@ -63,8 +67,9 @@ export function precompileMessages(): Plugin {
       resolve: { alias: [{ find: /^vue-i18n$/, replacement: 'vue-i18n/dist/vue-i18n.runtime.esm-bundler.js' }] },
     }),
     transform(code, id) {
-      if (!MESSAGE_MODULE.test(id)) return null
-      return { code: precompileMessageModule(code), map: null }
+      const match = MESSAGE_MODULE.exec(id)
+      if (!match) return null
+      return { code: precompileMessageModule(code, match[1]), map: null }
     },
   }
 }
