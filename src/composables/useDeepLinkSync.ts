@@ -4,6 +4,7 @@ import { parseDeepLink } from '../lib/deep-link/parse-deep-link'
 import { serializeDeepLink } from '../lib/deep-link/serialize-deep-link'
 import { useDataStore } from '../stores/data'
 import { useFiltersStore } from '../stores/filters'
+import { useLocationStore } from '../stores/location'
 import { usePreferencesStore } from '../stores/preferences'
 import { useSelectionStore } from '../stores/selection'
 import { useViewStore } from '../stores/view'
@@ -15,6 +16,7 @@ export function useDeepLinkSync() {
   const preferences = usePreferencesStore()
   const selection = useSelectionStore()
   const view = useViewStore()
+  const location = useLocationStore()
 
   const initial = parseDeepLink(window.location.search)
   // Embed mode must survive a reload inside the host, so `embed` stays in the URL as it came.
@@ -40,7 +42,8 @@ export function useDeepLinkSync() {
       ...filters.filters, id: selection.selectedId ?? pendingId ?? undefined,
       view: view.view, lang: preferences.locale, elder: preferences.elder,
     }
-    if (view.mapView) Object.assign(state, { lng: view.mapView.center[0], lat: view.mapView.center[1], z: view.mapView.zoom })
+    // With my place set the camera sits on the user's home: the URL (shared, in history) must not say where that is.
+    if (view.mapView && !location.place) Object.assign(state, { lng: view.mapView.center[0], lat: view.mapView.center[1], z: view.mapView.zoom })
     return serializeDeepLink(state)
   })
   watch(query, (state) => {

@@ -19,7 +19,7 @@ export interface NavigationLinks {
 
 const APP_NAME = 'zjg-childcare-map'
 const round = (value: number) => Number(value.toFixed(6))
-const convert = (point: { lng: number; lat: number }, to: typeof gcoord.GCJ02) =>
+const convert = (point: { lng: number; lat: number }, to: Parameters<typeof gcoord.transform>[2]) =>
   gcoord.transform([point.lng, point.lat], gcoord.WGS84, to).map(round) as [number, number]
 
 /**

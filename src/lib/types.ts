@@ -130,6 +130,8 @@ export interface CommunityProperties {
   approximate: boolean
   /** Where a real point comes from, e.g. "Vonng/adcode 320582100001 向阳社区居委会 (2016), by code". */
   source?: string
+  /** Build-time pinyin keys of name and town (as institutions' searchKeys); absent in older data: text search only. */
+  searchKeys?: string
 }
 
 /** The two bases of the under-3 count: plan-implied (the default) and births-based. */
