@@ -1,6 +1,6 @@
 // `npm run bench`: every speed and size target in one run, side by side —
 // the coverage engine against naive Turf (issue 4), the data build on a 100,000-row registry (issue 11), the map's
-// filter toggle with 10,000 institutions (issue 3), and the bundle/data size budgets (issue 5). Builds the data and app first when dist/ is missing.
+// filter toggle with 10,000 institutions (issue 3), the nearby answer time (issue 10) and the bundle/data size budgets (issue 5). Builds the data and app first when dist/ is missing.
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 
@@ -21,6 +21,7 @@ if (!existsSync('dist/index.html')) {
   step('build app', 'npx', ['vite', 'build'])
 }
 step('map filter toggle, 10,000 institutions (headless Chromium)', 'npx', ['tsx', 'scripts/bench-map.ts'])
+step('nearby answer time, 390×844 under 4× CPU throttling (headless Chromium)', 'npx', ['tsx', 'scripts/bench-nearby.ts'])
 step('bundle and data size budgets', 'node', ['scripts/check-dist.mjs'])
 
 console.log('\n' + results.join('\n'))
