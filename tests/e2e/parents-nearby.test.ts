@@ -142,3 +142,24 @@ test('denied: a 村/社区 found by pinyin becomes an approximate "my place", an
   expect(await page.getByRole('option', { name: /距离/ }).count()).toBe(0)
   await context.close()
 })
+
+test.each([
+  ['normal', 44, ''],
+  ['elder', 60, '&elder=1'],
+])('%s mode: every card\'s 拨打 and 导航 are at least %d px tall, and their labels stay on one line', async (_, minimum, query) => {
+  const { page, context } = await openPage(browser, `${inject('baseUrl')}?view=list${query}`, PHONE)
+  await waitForData(page)
+  const cards = page.getByRole('region', { name: '机构列表' }).getByRole('listitem')
+  for (const card of [cards.first(), cards.nth(1)]) {
+    for (const control of [card.getByRole('link', { name: /^拨打/ }), card.getByRole('button', { name: /^导航到/ })]) {
+      expect((await control.boundingBox())?.height).toBeGreaterThanOrEqual(minimum)
+      // One line: the label's text is less than two font sizes tall (a broken "拨 / 打" would be two lines).
+      expect(await control.evaluate((element) => {
+        const range = document.createRange()
+        range.selectNodeContents(element)
+        return range.getBoundingClientRect().height / parseFloat(getComputedStyle(element).fontSize)
+      })).toBeLessThan(2)
+    }
+  }
+  await context.close()
+})
