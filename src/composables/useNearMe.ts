@@ -39,10 +39,16 @@ export function useNearMe() {
     return location.locate()
   }
 
-  /** The map fits the circle and the nearest matching results, the list sorts by distance, the sheet opens at half. */
-  function showAnswer() {
+  /**
+   * The map fits the circle and the nearest matching results, the list sorts by distance, the sheet opens at half.
+   * A place tapped on the map keeps the camera where the user put it (`fit: false`).
+   */
+  function showAnswer(options: { fit: boolean } = { fit: true }) {
     const place = location.place
     if (!place) return
+    view.setSortBy('distance')
+    view.setResultsSheet('half')
+    if (!options.fit) return
     const origin: [number, number] = [place.lng, place.lat]
     const matching = new Set(filters.matchingIds)
     const nearest = (data.institutions?.features ?? [])
@@ -53,8 +59,6 @@ export function useNearMe() {
       .slice(0, NEAREST_IN_VIEW)
       .map((entry) => entry.point)
     location.requestFit(answerBounds(origin, location.radiusMeters, nearest))
-    view.setSortBy('distance')
-    view.setResultsSheet('half')
     if (view.view === 'planner') view.setView('map')
   }
 
