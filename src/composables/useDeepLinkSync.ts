@@ -1,4 +1,4 @@
-import { computed, watch } from 'vue'
+import { computed, ref, watch } from 'vue'
 import type { DeepLinkState } from '../lib/deep-link/deep-link-state'
 import { parseDeepLink } from '../lib/deep-link/parse-deep-link'
 import { serializeDeepLink } from '../lib/deep-link/serialize-deep-link'
@@ -37,13 +37,17 @@ export function useDeepLinkSync() {
     pendingId = null
   }, { immediate: true })
 
+  const placeSeen = ref(location.place !== null)
+  watch(() => location.place, (place) => { if (place) placeSeen.value = true })
+
   const query = computed(() => {
     const state: Partial<DeepLinkState> = {
       ...filters.filters, id: selection.selectedId ?? pendingId ?? undefined,
       view: view.view, lang: preferences.locale, elder: preferences.elder,
     }
-    // With my place set the camera sits on the user's home: the URL (shared, in history) must not say where that is.
-    if (view.mapView && !location.place) Object.assign(state, { lng: view.mapView.center[0], lat: view.mapView.center[1], z: view.mapView.zoom })
+    // Once my place has been set the camera may sit on the user's home (even after the place is cleared): the URL,
+    // shared and kept in history, must never say where that is.
+    if (view.mapView && !placeSeen.value) Object.assign(state, { lng: view.mapView.center[0], lat: view.mapView.center[1], z: view.mapView.zoom })
     return serializeDeepLink(state)
   })
   watch(query, (state) => {

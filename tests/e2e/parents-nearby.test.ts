@@ -101,6 +101,11 @@ test('near me at 390×844: the map fits the user, the list sorts by distance wit
   expect(new URL(shared).searchParams.get('id')).toBe(shownIds[0])
   expectPrivateUrl(shared, home)
   expectPrivateUrl(page.url(), home)
+  // Clearing my place leaves the camera on the user's home: it still stays out of the URL.
+  await page.getByRole('button', { name: '关闭详情' }).click()
+  await page.getByRole('button', { name: '清除我的位置' }).click()
+  await expect.poll(() => list.locator('.list-item').first().textContent()).not.toMatch(WALK_TEXT)
+  expectPrivateUrl(page.url(), home)
   expect(errors).toEqual([])
   await context.close()
 })
