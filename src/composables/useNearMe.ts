@@ -39,16 +39,12 @@ export function useNearMe() {
     return location.locate()
   }
 
-  /**
-   * The map fits the circle and the nearest matching results, the list sorts by distance, the sheet opens at half.
-   * A place tapped on the map keeps the camera where the user put it (`fit: false`).
-   */
-  function showAnswer(options: { fit: boolean } = { fit: true }) {
+  /** The map fits the circle and the nearest matching results, the list sorts by distance, the sheet opens at half. */
+  function showAnswer() {
     const place = location.place
     if (!place) return
     view.setSortBy('distance')
     view.setResultsSheet('half')
-    if (!options.fit) return
     const origin: [number, number] = [place.lng, place.lat]
     const matching = new Set(filters.matchingIds)
     const nearest = (data.institutions?.features ?? [])
