@@ -253,7 +253,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const files: Record<string, string> = {
     // The land, so the map, the static preview and the planner's area share all use land, not river.
     'boundary.geojson': stableJson({ type: 'FeatureCollection', features: [sources.land] }, 0),
-    'communities.geojson': stableJson(communities, 0),
+    // Pinyin keys let a parent without location find their 村/社区 as "my place" (typed as xiangyang or xy).
+    'communities.geojson': stableJson({ ...communities, features: communities.features.map((feature) => (
+      { ...feature, properties: { ...feature.properties, searchKeys: buildSearchKeys({ ...feature.properties, address: '' }) } })) }, 0),
     'coverage.json': stableJson(coverage, 0),
     'indicators.json': stableJson(indicators, 0),
     // Pinyin search keys are computed here so that pinyin-pro's dictionary never ships to the browser.

@@ -24,6 +24,10 @@ import type { AreaId, CommunityProperties, TargetsFile } from '../src/lib/types'
 /** Must match scripts/build-data.ts so institutions sit near the communities the app shows. */
 const COMMUNITY_SEED = 'communities-v1'
 const REGISTRY_SEED = 'registry-sample-v1'
+// A stream of its own, so adding the class columns left every other sample value as it was.
+const CLASS_SEED = 'registry-classes-v1'
+/** Share of sample rows that leave the class columns empty, so the totals-only path stays exercised. */
+const WITHOUT_CLASSES = 0.15
 const dataDir = resolve(import.meta.dirname, '../data/sources')
 const read = (name: string): unknown => JSON.parse(readFileSync(resolve(dataDir, name), 'utf8'))
 
@@ -70,6 +74,7 @@ function main(): void {
   const zones = buildZones(land, areas, realZoneSites(areas, units, adcodePoints, realPoints))
   const communities = placeCommunities(units, zones, targets, COMMUNITY_SEED, realPoints).features
   const random = seededRandom(REGISTRY_SEED)
+  const classRandom = seededRandom(CLASS_SEED)
   const rows: Row[] = []
   const filingSeq = new Map<number, number>()
   let brandIndex = 0
@@ -184,6 +189,7 @@ function main(): void {
           服务时间: isCenter ? '07:30-18:00' : pick(random, HOURS), 签约医疗机构: medicalPartner,
           从业人员数: staff, 持证人数: staff - uncertified, 质量评估等级: grade, '托育+康复': random() < 0.07 || isCenter ? '是' : '否',
           开办年份: openedYear, 备案号: `示例-${openedYear}-${String(sequence).padStart(3, '0')}`, 更新日期: updatedAt, 示例数据: '是',
+          ...classCells(classRandom, { capacity, under2: Math.round(capacity * under2Share), enrolled: Math.round(capacity * occupancy), ageMin }),
         })
       }
     }
@@ -201,6 +207,29 @@ function main(): void {
   // The project's one CSV writer (BOM, CRLF, formula-safe cells), like every other CSV the project writes.
   writeFileSync(resolve(dataDir, 'registry-sample.csv'), exportCsv(headers, rows.map((row) => headers.map((header) => row[header] ?? ''))))
   report(rows, areas)
+}
+
+/**
+ * 乳儿班 / 托小班 / 托大班 places and children whose sums are exactly the row's totals (2岁以下 = 乳儿班 + 托小班):
+ * 乳儿班 only where babies under 12 months are taken, children spread in proportion to places. Some rows stay empty.
+ */
+function classCells(random: Random, totals: { capacity: number; under2: number; enrolled: number; ageMin: number }): Row {
+  if (random() < WITHOUT_CLASSES) return {}
+  const infant = totals.ageMin < 12 ? Math.round(totals.under2 * (0.3 + 0.15 * random())) : 0
+  const places = [infant, totals.under2 - infant, totals.capacity - totals.under2]
+  const children = places.map((count) => Math.min(count, Math.floor((totals.enrolled * count) / Math.max(1, totals.capacity))))
+  // Whole children left over by the rounding go to the classes with room, oldest first.
+  for (let index = 2, left = totals.enrolled - children.reduce((sum, n) => sum + n, 0); left > 0; index = (index + 2) % 3) {
+    const room = Math.min(left, places[index] - children[index])
+    children[index] += room
+    left -= room
+  }
+  // A class the institution does not run is left empty rather than written as 0 places.
+  const cell = (index: number, values: number[]) => (places[index] > 0 ? values[index] : '')
+  return {
+    乳儿班托位数: cell(0, places), 乳儿班在托人数: cell(0, children), 托小班托位数: cell(1, places), 托小班在托人数: cell(1, children),
+    托大班托位数: cell(2, places), 托大班在托人数: cell(2, children),
+  }
 }
 
 function report(rows: Row[], areas: PlanningArea[]): void {

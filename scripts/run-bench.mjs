@@ -1,7 +1,7 @@
 // `npm run bench`: every speed and size target in one run, side by side —
 // the coverage engine against naive Turf (issue 4), the data build on a 100,000-row registry (issue 11), the map's
 // filter toggle with 10,000 institutions (issue 3), importing a 20,000-row registry into the planner (issue 13),
-// and the bundle/data size budgets (issue 5). Builds the data and app first when dist/ is missing.
+// the nearby answer time (issue 10) and the bundle/data size budgets (issue 5). Builds the data and app first when dist/ is missing.
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 
@@ -23,6 +23,7 @@ if (!existsSync('dist/index.html')) {
 }
 step('map filter toggle, 10,000 institutions (headless Chromium)', 'npx', ['tsx', 'scripts/bench-map.ts'])
 step('my data: import a 20,000-row registry in the planner (headless Chromium)', 'npx', ['tsx', 'scripts/bench-my-data.ts'])
+step('nearby answer time, 390×844 under 4× CPU throttling (headless Chromium)', 'npx', ['tsx', 'scripts/bench-nearby.ts'])
 step('bundle and data size budgets', 'node', ['scripts/check-dist.mjs'])
 
 console.log('\n' + results.join('\n'))

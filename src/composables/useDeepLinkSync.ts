@@ -1,9 +1,10 @@
-import { computed, watch } from 'vue'
+import { computed, ref, watch } from 'vue'
 import type { DeepLinkState } from '../lib/deep-link/deep-link-state'
 import { parseDeepLink } from '../lib/deep-link/parse-deep-link'
 import { serializeDeepLink } from '../lib/deep-link/serialize-deep-link'
 import { useDataStore } from '../stores/data'
 import { useFiltersStore } from '../stores/filters'
+import { useLocationStore } from '../stores/location'
 import { usePreferencesStore } from '../stores/preferences'
 import { useSelectionStore } from '../stores/selection'
 import { useViewStore } from '../stores/view'
@@ -15,6 +16,7 @@ export function useDeepLinkSync() {
   const preferences = usePreferencesStore()
   const selection = useSelectionStore()
   const view = useViewStore()
+  const location = useLocationStore()
 
   const initial = parseDeepLink(window.location.search)
   // Embed mode must survive a reload inside the host, so `embed` stays in the URL as it came.
@@ -35,12 +37,17 @@ export function useDeepLinkSync() {
     pendingId = null
   }, { immediate: true })
 
+  const placeSeen = ref(location.place !== null)
+  watch(() => location.place, (place) => { if (place) placeSeen.value = true })
+
   const query = computed(() => {
     const state: Partial<DeepLinkState> = {
       ...filters.filters, id: selection.selectedId ?? pendingId ?? undefined,
       view: view.view, lang: preferences.locale, elder: preferences.elder,
     }
-    if (view.mapView) Object.assign(state, { lng: view.mapView.center[0], lat: view.mapView.center[1], z: view.mapView.zoom })
+    // Once my place has been set the camera may sit on the user's home (even after the place is cleared): the URL,
+    // shared and kept in history, must never say where that is.
+    if (view.mapView && !placeSeen.value) Object.assign(state, { lng: view.mapView.center[0], lat: view.mapView.center[1], z: view.mapView.zoom })
     return serializeDeepLink(state)
   })
   watch(query, (state) => {

@@ -1,4 +1,4 @@
-import { EARTH_RADIUS_METERS } from './coverage'
+import { EARTH_RADIUS_METERS } from './coverage/types'
 
 const DEGREES_PER_METER = 180 / Math.PI / EARTH_RADIUS_METERS
 

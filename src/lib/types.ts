@@ -26,6 +26,21 @@ export const SERVICE_FORM_LABELS_ZH: Record<ServiceForm, string> = {
   hourly: '计时托',
 }
 
+/** Classes (班型) of 托育机构设置标准（试行）(2019): 乳儿班, 托小班, 托大班. */
+export const CARE_CLASSES = ['infant', 'toddler', 'older'] as const
+export type CareClass = (typeof CARE_CLASSES)[number]
+export const CARE_CLASS_LABELS_ZH: Record<CareClass, string> = { infant: '乳儿班', toddler: '托小班', older: '托大班' }
+/** Each class's ages in months: from minMonths up to (not including) maxMonths; 托大班 includes 36. */
+export const CARE_CLASS_AGES: Record<CareClass, { minMonths: number; maxMonths: number }> = {
+  infant: { minMonths: 6, maxMonths: 12 }, toddler: { minMonths: 12, maxMonths: 24 }, older: { minMonths: 24, maxMonths: 36 },
+}
+
+/** One class's places (托位) and children (在托) as the registry records them. */
+export interface ClassPlaces {
+  capacity: number
+  enrolled: number
+}
+
 /** Planning area ids: the nine columns of 附件2. */
 /** The map's first view, [west, south, east, north] (WGS84): the whole city with a margin. The static picture
  * shown before MapLibre starts (vite.config.ts) uses the same box, so the two line up. */
@@ -75,6 +90,11 @@ export interface InstitutionProperties {
    * (src/lib/search-normalize.ts) and joined by spaces. Absent in data built without them: text search only.
    */
   searchKeys?: string
+  /**
+   * Places and children by class, when the registry has the class columns; the totals (capacity, capacityUnder2,
+   * enrolled) are then their sums. Absent: only totals are known.
+   */
+  classes?: Partial<Record<CareClass, ClassPlaces>>
 }
 
 /** Properties of one Polygon/MultiPolygon feature in zones.geojson. */
@@ -110,6 +130,8 @@ export interface CommunityProperties {
   approximate: boolean
   /** Where a real point comes from, e.g. "Vonng/adcode 320582100001 向阳社区居委会 (2016), by code". */
   source?: string
+  /** Build-time pinyin keys of name and town (as institutions' searchKeys); absent in older data: text search only. */
+  searchKeys?: string
 }
 
 /** The two bases of the under-3 count: plan-implied (the default) and births-based. */

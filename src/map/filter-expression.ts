@@ -1,7 +1,8 @@
 import type { ExpressionSpecification } from 'maplibre-gl'
 import type { Feature, FeatureCollection, Point } from 'geojson'
 import type { InstitutionFilters } from '../lib/filter-institutions'
-import type { InstitutionProperties } from '../lib/types'
+import { careClassForAge } from '../lib/care-classes/care-class-for-age'
+import { CARE_CLASSES, type CareClass, type InstitutionProperties } from '../lib/types'
 
 /**
  * What a map feature carries: the institution's filterable and drawable fields, flattened so a style expression can
@@ -24,6 +25,16 @@ export interface RenderProperties {
   price?: number
   medical: boolean
   inclusive: boolean
+  /** The registry records places by class: the age filter then asks for a class with places (below). */
+  hasClasses: boolean
+  /** Places of each class; absent without classes (a tile cannot hold null). */
+  infantPlaces?: number
+  toddlerPlaces?: number
+  olderPlaces?: number
+}
+
+const CLASS_PLACES: Record<CareClass, 'infantPlaces' | 'toddlerPlaces' | 'olderPlaces'> = {
+  infant: 'infantPlaces', toddler: 'toddlerPlaces', older: 'olderPlaces',
 }
 
 export type RenderCollection = FeatureCollection<Point, RenderProperties>
@@ -43,8 +54,13 @@ export function toRenderProperties(properties: InstitutionProperties): RenderPro
     services: `|${properties.services.join('|')}|`,
     medical: properties.medicalPartner.trim() !== '',
     inclusive: properties.inclusive,
+    hasClasses: properties.classes !== undefined,
   }
   if (properties.priceFullDay !== null) render.price = properties.priceFullDay
+  for (const careClass of CARE_CLASSES) {
+    const places = properties.classes?.[careClass]
+    if (places) render[CLASS_PLACES[careClass]] = places.capacity
+  }
   return render
 }
 
@@ -64,6 +80,17 @@ export function toRenderCollection(data: FeatureCollection<Point, InstitutionPro
 /** Children under this age need an under-2 place (as in src/lib/filter-institutions.ts). */
 const UNDER_TWO_MONTHS = 24
 
+/** The age filter as in src/lib/filters/filter-fields.ts: a class with places when classes exist, else the totals. */
+function ageCondition(months: number): ExpressionSpecification {
+  const byTotals: ExpressionSpecification[] = [['<=', ['get', 'ageMinMonths'], months], ['>=', ['get', 'ageMaxMonths'], months]]
+  if (months < UNDER_TWO_MONTHS) byTotals.push(['>', ['get', 'capacityUnder2'], 0])
+  const careClass = careClassForAge(months)
+  const byClass: ExpressionSpecification = careClass
+    ? ['>', ['coalesce', ['get', CLASS_PLACES[careClass]], 0], 0]
+    : false as unknown as ExpressionSpecification
+  return ['case', ['==', ['get', 'hasClasses'], true], byClass, ['all', ...byTotals]]
+}
+
 /**
  * The MapLibre filter expression equivalent to `matchesFilters(properties, filters, searchIds)` over
  * `toRenderProperties(properties)`; tests check the two agree on the whole dataset.
@@ -72,10 +99,7 @@ export function institutionFilterExpression(filters: InstitutionFilters, searchI
   const conditions: ExpressionSpecification[] = []
   if (filters.types.length > 0) conditions.push(['in', ['get', 'type'], ['literal', [...filters.types]]])
   if (filters.puhui) conditions.push(['==', ['get', 'puhui'], true])
-  if (filters.ageMonths !== null) {
-    conditions.push(['<=', ['get', 'ageMinMonths'], filters.ageMonths], ['>=', ['get', 'ageMaxMonths'], filters.ageMonths])
-    if (filters.ageMonths < UNDER_TWO_MONTHS) conditions.push(['>', ['get', 'capacityUnder2'], 0])
-  }
+  if (filters.ageMonths !== null) conditions.push(ageCondition(filters.ageMonths))
   if (filters.service !== null) conditions.push(['in', `|${filters.service}|`, ['get', 'services']])
   if (filters.maxPrice !== null) conditions.push(['case', ['has', 'price'], ['<=', ['get', 'price'], filters.maxPrice], false])
   if (filters.hasVacancy) conditions.push(['>', ['get', 'vacancy'], 0])

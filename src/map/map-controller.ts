@@ -165,6 +165,11 @@ export class MapController {
     this.whenLoaded(() => this.elderScale.apply(this.map))
   }
 
+  /** Flies to fit [west, south, east, north] (near me: the 15-minute circle and the nearest results), clear of `padding`. */
+  fitTo(bounds: [number, number, number, number], padding: { top: number; bottom: number; left: number; right: number }) {
+    this.whenLoaded(() => this.map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]], { padding, maxZoom: 16, duration: 600 }))
+  }
+
   /** Puts other modules' sources (the planner's) on this map, each in its slot of CONTENT_LAYERS. */
   addSources(sources: ManagedSource[]) {
     for (const source of sources) {

@@ -1,7 +1,9 @@
 import { isInstitutionId } from '../lib/institution-id'
 
 /** The keys this app keeps in localStorage; each is validated when read (anything else falls back to its default). */
-export const STORAGE_KEYS = { dataVersion: 'zjg.dataVersion', preferences: 'zjg-childcare-map:preferences' } as const
+export const STORAGE_KEYS = {
+  dataVersion: 'zjg.dataVersion', preferences: 'zjg-childcare-map:preferences', place: 'zjg-childcare-map:my-place',
+} as const
 
 export type AppLocale = 'zh-CN' | 'en'
 
@@ -59,4 +61,41 @@ export function readPreferences(): Partial<StoredPreferences> {
 
 export function writePreferences(preferences: StoredPreferences) {
   writeRaw(STORAGE_KEYS.preferences, JSON.stringify(preferences))
+}
+
+/** "My place" as remembered on this device, only when the user ticked 记住我的位置. */
+export interface StoredPlace {
+  lng: number
+  lat: number
+  source: 'gps' | 'map' | 'town' | 'community' | 'host'
+  /** The town or 村/社区 name of an approximate place. */
+  label?: string
+}
+
+const PLACE_SOURCES: ReadonlySet<unknown> = new Set(['gps', 'map', 'town', 'community', 'host'])
+// Anything outside this box is not a place in or near Zhangjiagang: drop it rather than draw a circle at sea.
+const PLACE_BOX = { west: 119.5, east: 121.9, south: 31.0, north: 32.7 }
+const MAX_PLACE_LABEL = 60
+
+/** The remembered place, or null when none is stored or the stored value is not a valid place near the city. */
+export function readRememberedPlace(): StoredPlace | null {
+  const raw = parseJson(readRaw(STORAGE_KEYS.place))
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return null
+  const record = raw as Record<string, unknown>
+  const { lng, lat, source, label } = record
+  if (typeof lng !== 'number' || typeof lat !== 'number' || !PLACE_SOURCES.has(source)) return null
+  if (!(lng >= PLACE_BOX.west && lng <= PLACE_BOX.east && lat >= PLACE_BOX.south && lat <= PLACE_BOX.north)) return null
+  const place: StoredPlace = { lng, lat, source: source as StoredPlace['source'] }
+  if (typeof label === 'string' && label.length > 0 && label.length <= MAX_PLACE_LABEL) place.label = label
+  return place
+}
+
+/** Remembers the place, or forgets it (null): the value is removed, never left behind. */
+export function writeRememberedPlace(place: StoredPlace | null) {
+  if (place) {
+    writeRaw(STORAGE_KEYS.place, JSON.stringify(place.label ? place : { lng: place.lng, lat: place.lat, source: place.source }))
+    return
+  }
+  memory.delete(STORAGE_KEYS.place)
+  try { globalThis.localStorage.removeItem(STORAGE_KEYS.place) } catch { /* blocked storage: memory is already clear */ }
 }

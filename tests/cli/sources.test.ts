@@ -209,6 +209,24 @@ describe('registry-sample.csv', () => {
     expect(new Set(rows.map((row) => row['机构名称'])).size).toBe(rows.length)
   })
 
+  test('places by class: most rows fill them, their sums are the totals (2岁以下 = 乳儿班 + 托小班), some rows leave them empty', () => {
+    const cell = (row: Record<string, string>, header: string) => Number(row[header] || 0)
+    const classHeaders = ['乳儿班托位数', '乳儿班在托人数', '托小班托位数', '托小班在托人数', '托大班托位数', '托大班在托人数']
+    const withClasses = rows.filter((row) => classHeaders.some((header) => row[header] !== ''))
+    expect(withClasses.length).toBeGreaterThan(rows.length / 2)
+    expect(withClasses.length).toBeLessThan(rows.length)
+    for (const row of withClasses) {
+      expect(cell(row, '乳儿班托位数') + cell(row, '托小班托位数') + cell(row, '托大班托位数'), row['机构名称']).toBe(Number(row['托位数']))
+      expect(cell(row, '乳儿班托位数') + cell(row, '托小班托位数'), row['机构名称']).toBe(Number(row['2岁以下托位数']))
+      expect(cell(row, '乳儿班在托人数') + cell(row, '托小班在托人数') + cell(row, '托大班在托人数'), row['机构名称']).toBe(Number(row['在托人数']))
+      for (const [places, children] of [['乳儿班托位数', '乳儿班在托人数'], ['托小班托位数', '托小班在托人数'], ['托大班托位数', '托大班在托人数']]) {
+        expect(cell(row, children)).toBeLessThanOrEqual(cell(row, places))
+      }
+      // 乳儿班 only where babies under 12 months are taken.
+      if (Number(row['最小收托月龄']) >= 12) expect(row['乳儿班托位数']).toBe('')
+    }
+  })
+
   test('every point, converted to WGS84, lies on land in the zone of its town (the build\'s zones)', () => {
     const land = json<FeatureCollection<MultiPolygon>>('land.geojson').features[0] as Feature<MultiPolygon>
     const units = json<UnitsFile>('units.json')

@@ -286,7 +286,9 @@ describe('degraded webviews still list the institutions', () => {
     })
     await expect.poll(async () => (await received(page)).map((message) => message.type)).toContain('zjg-childcare/ready')
     await frame.getByRole('button', { name: '附近的机构' }).click()
-    await expect.poll(() => frame.getByText('此设备无法获取位置').isVisible()).toBe(true)
+    // Near me asks the host first; a host that does not answer leaves the app to the browser (none here).
+    await expect.poll(async () => (await received(page)).map((message) => message.type)).toContain('zjg-childcare/requestLocation')
+    await expect.poll(() => frame.getByText('此设备无法获取位置').isVisible(), { timeout: 10_000 }).toBe(true)
     expect(await frame.getByLabel('选择所在镇（区）').isVisible()).toBe(true)
     const [lng, lat] = institutions[0].geometry.coordinates
     await send(page, { type: 'zjg-childcare/setLocation', lng, lat })

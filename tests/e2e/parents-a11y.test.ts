@@ -25,7 +25,7 @@ async function checkScreens(page: Page) {
   expect(await violations(page)).toEqual([])
   await page.locator('.list-item button').first().click()
   await page.getByRole('complementary').waitFor()
-  await page.getByRole('button', { name: /^(导航|Navigate)/ }).click()
+  await page.getByRole('complementary').getByRole('button', { name: /^(导航|Navigate)/ }).click()
   expect(await violations(page)).toEqual([])
 }
 

@@ -18,7 +18,7 @@ test('favourites are kept, three institutions compare side by side, share copies
   const names: string[] = []
   for (let index = 0; index < 4; index++) {
     const name = (await items.nth(index).locator('.name').textContent()) ?? ''
-    await items.nth(index).locator('button').click()
+    await items.nth(index).getByRole('button').first().click()
     const sheet = page.getByRole('complementary')
     // The sheet is a lazy chunk and re-renders on selection: wait for this institution's heading.
     await sheet.getByRole('heading', { level: 2, name, exact: true }).waitFor()

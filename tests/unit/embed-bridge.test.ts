@@ -90,6 +90,13 @@ describe('createEmbedBridge', () => {
     expect(posted.map((entry) => entry.targetOrigin)).toEqual([HOST])
   })
 
+  test('posts a location request to the known parent only', () => {
+    const { view, posted } = frameWindow({ ancestorOrigins: [HOST] })
+    const bridge = createEmbedBridge({ window: view, allowedOrigins: [HOST], onHostMessage: () => {} })
+    expect(bridge.post({ type: 'zjg-childcare/requestLocation' })).toBe(true)
+    expect(posted).toEqual([{ message: { type: 'zjg-childcare/requestLocation' }, targetOrigin: HOST }])
+  })
+
   test('refuses to post invalid outbound messages, and stops listening after dispose', () => {
     const { view, posted, send } = frameWindow({ ancestorOrigins: [HOST] })
     const received: HostMessage[] = []

@@ -96,6 +96,7 @@ describe('appMessageSchema', () => {
     { type: 'zjg-childcare/selected', id: 'ZJG-0001', name: '托育点' },
     { type: 'zjg-childcare/call', phone: '0512-58681234' },
     { type: 'zjg-childcare/resize', height: 667 },
+    { type: 'zjg-childcare/requestLocation' },
   ])('accepts the outbound %j', (message) => {
     expect(appMessageSchema.safeParse(message).success).toBe(true)
   })
@@ -105,6 +106,8 @@ describe('appMessageSchema', () => {
     { type: 'zjg-childcare/call', phone: 'javascript:alert(1)' },
     { type: 'zjg-childcare/ready', version: '', dataVersion: 'x' },
     { type: 'zjg-childcare/selected', id: 'a', name: 'b', lng: 120 },
+    // The request carries nothing: a position must never travel from the app to the host.
+    { type: 'zjg-childcare/requestLocation', lng: 120.55, lat: 31.87 },
   ])('rejects the broken outbound %j', (message) => {
     expect(appMessageSchema.safeParse(message).success).toBe(false)
   })

@@ -63,3 +63,35 @@ describe('institutionFilterExpression', () => {
     expect(render.vacancy).toBe(input.capacity - input.enrolled)
   })
 })
+
+describe('the age filter with places by class', () => {
+  // Every other synthetic institution records classes, some of them without a 乳儿班 or with an empty 托大班.
+  const withClasses: FeatureCollection<Point, InstitutionProperties> = {
+    ...synthetic,
+    features: synthetic.features.map((feature, index) => index % 2 === 0 ? feature : {
+      ...feature,
+      properties: {
+        ...feature.properties,
+        classes: {
+          ...(index % 3 === 0 ? {} : { infant: { capacity: 5, enrolled: 5 } }),
+          toddler: { capacity: index % 5, enrolled: 0 },
+          older: { capacity: index % 7 === 0 ? 0 : 20, enrolled: 10 },
+        },
+      },
+    }),
+  }
+
+  test.each([3, 8, 12, 18, 24, 30, 36, 40])('at %d months the map and the list agree, and a class decides', (ageMonths) => {
+    const filters = { ...NO_FILTERS, ageMonths }
+    const ids = libraryIds(withClasses, filters, null)
+    expect(expressionIds(withClasses, filters, null)).toEqual(ids)
+  })
+
+  test('a class for the age is what counts, not the age range', () => {
+    const institution = { ...fixture.features[0].properties, ageMinMonths: 24, ageMaxMonths: 36, capacityUnder2: 0 }
+    expect(matchesFilters({ ...institution, classes: { toddler: { capacity: 10, enrolled: 10 } } }, { ...NO_FILTERS, ageMonths: 18 }, null)).toBe(true)
+    expect(matchesFilters({ ...institution, classes: { older: { capacity: 10, enrolled: 0 } } }, { ...NO_FILTERS, ageMonths: 30 }, null)).toBe(true)
+    expect(matchesFilters({ ...institution, classes: { older: { capacity: 10, enrolled: 0 } } }, { ...NO_FILTERS, ageMonths: 18 }, null)).toBe(false)
+    expect(matchesFilters(institution, { ...NO_FILTERS, ageMonths: 18 }, null)).toBe(false)
+  })
+})

@@ -73,3 +73,29 @@ test('no localStorage at all (Node, some webviews) works the same way', async ()
   values.writePreferences({ locale: 'en', elder: false, favourites: [] })
   expect(values.readPreferences()).toEqual({ locale: 'en', elder: false, favourites: [] })
 })
+
+test.each([
+  ['missing', undefined, null],
+  ['not JSON', '{"lng":120.5', null],
+  ['an array', '[120.55,31.87]', null],
+  ['text numbers', '{"lng":"120.55","lat":"31.87","source":"gps"}', null],
+  ['an unknown source', '{"lng":120.55,"lat":31.87,"source":"ip"}', null],
+  ['far from the city', '{"lng":116.4,"lat":39.9,"source":"gps"}', null],
+  ['not finite', '{"lng":1e999,"lat":31.87,"source":"gps"}', null],
+  ['valid', '{"lng":120.55,"lat":31.87,"source":"gps"}', { lng: 120.55, lat: 31.87, source: 'gps' }],
+  ['valid with a label', '{"lng":120.55,"lat":31.87,"source":"community","label":"向阳社区"}', { lng: 120.55, lat: 31.87, source: 'community', label: '向阳社区' }],
+  ['valid with a bad label', '{"lng":120.55,"lat":31.87,"source":"town","label":42}', { lng: 120.55, lat: 31.87, source: 'town' }],
+])('a remembered place that is %s reads as %o', async (_, raw, expected) => {
+  const { readRememberedPlace } = await storedValues(fakeStorage(raw === undefined ? {} : { 'zjg-childcare-map:my-place': raw }))
+  expect(readRememberedPlace()).toEqual(expected)
+})
+
+test('forgetting the place removes it from storage, not just blanks it', async () => {
+  const storage = fakeStorage({})
+  const { readRememberedPlace, writeRememberedPlace } = await storedValues(storage)
+  writeRememberedPlace({ lng: 120.55, lat: 31.87, source: 'map' })
+  expect(readRememberedPlace()).toEqual({ lng: 120.55, lat: 31.87, source: 'map' })
+  writeRememberedPlace(null)
+  expect(storage.getItem('zjg-childcare-map:my-place')).toBeNull()
+  expect(readRememberedPlace()).toBeNull()
+})

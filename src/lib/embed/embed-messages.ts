@@ -35,6 +35,8 @@ export const appMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('zjg-childcare/navigate'), name: z.string(), wgs84: lngLat, gcj02: lngLat }),
   z.strictObject({ type: z.literal('zjg-childcare/call'), phone: z.string().regex(/^[\d+\-() ]{3,32}$/) }),
   z.strictObject({ type: z.literal('zjg-childcare/resize'), height: z.number().int().min(0).max(100_000) }),
+  // Near me inside a host: the host answers with setLocation (its own permission prompt, never the browser's).
+  z.strictObject({ type: z.literal('zjg-childcare/requestLocation') }),
 ])
 
 export type AppMessage = z.infer<typeof appMessageSchema>

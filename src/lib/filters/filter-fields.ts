@@ -1,3 +1,4 @@
+import { careClassForAge } from '../care-classes/care-class-for-age'
 import { AREA_IDS, INSTITUTION_TYPES, SERVICE_FORMS, type InstitutionType } from '../types'
 import { choiceField } from './choice-field'
 import { choiceListField } from './choice-list-field'
@@ -28,8 +29,15 @@ export const FILTER_FIELDS = {
   puhui: flagField({ param: 'puhui', host: true, has: (institution) => institution.puhui }),
   ageMonths: integerField({
     param: 'age', min: 0, max: MAX_AGE_MONTHS, host: true, inMore: true,
-    matches: (institution, months) => months >= institution.ageMinMonths && months <= institution.ageMaxMonths
-      && (months >= UNDER_TWO_MONTHS || institution.capacityUnder2 > 0),
+    // With classes recorded the age means "has a class (with places) for this age"; otherwise the totals decide.
+    matches: (institution, months) => {
+      if (institution.classes) {
+        const careClass = careClassForAge(months)
+        return careClass !== null && (institution.classes[careClass]?.capacity ?? 0) > 0
+      }
+      return months >= institution.ageMinMonths && months <= institution.ageMaxMonths
+        && (months >= UNDER_TWO_MONTHS || institution.capacityUnder2 > 0)
+    },
   }),
   service: choiceField({
     param: 'service', choices: SERVICE_FORMS, inMore: true,

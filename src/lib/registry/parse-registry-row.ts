@@ -7,6 +7,7 @@ import {
 import { normalizeNumberText } from './normalize-number-text'
 import { REGISTRY_COLUMNS, REGISTRY_KEYS, type RegistryColumn, type RegistryKey } from './registry-columns'
 import type { RejectionCode, RowIssue } from './registry-types'
+import { resolveClassTotals } from './resolve-class-totals'
 
 export type RegistryCrs = 'WGS84' | 'GCJ02' | 'BD09'
 
@@ -50,6 +51,8 @@ function numberField(key: RegistryKey, options: { required: boolean; integer: bo
   })
 }
 const count = (key: RegistryKey, required = false) => numberField(key, { required, integer: true }).transform((n) => n ?? 0)
+/** An optional count whose emptiness matters (the totals and the class cells): null when empty. */
+const optionalCount = (key: RegistryKey) => numberField(key, { required: false, integer: true })
 
 const coordinate = (key: RegistryKey) => z.string().transform((raw, ctx): number => {
   const value = normalizeNumberText(raw)
@@ -87,9 +90,15 @@ const rowSchema = z.object({
   }),
   type: z.string().transform((raw, ctx) => typeByName.get(raw.trim()) ?? fail(ctx, 'type', raw.trim() ? 'unknown-type' : 'missing-value', `机构类型未知：“${shown(raw)}”`)),
   puhui: bool('puhui', true),
-  capacity: count('capacity', true),
-  capacityUnder2: count('capacityUnder2'),
-  enrolled: count('enrolled'),
+  capacity: optionalCount('capacity'),
+  capacityUnder2: optionalCount('capacityUnder2'),
+  enrolled: optionalCount('enrolled'),
+  infantCapacity: optionalCount('infantCapacity'),
+  infantEnrolled: optionalCount('infantEnrolled'),
+  toddlerCapacity: optionalCount('toddlerCapacity'),
+  toddlerEnrolled: optionalCount('toddlerEnrolled'),
+  olderCapacity: optionalCount('olderCapacity'),
+  olderEnrolled: optionalCount('olderEnrolled'),
   priceFullDay: numberField('priceFullDay', { required: false, integer: false }),
   services: text('services').transform((raw) => {
     const names = raw.split(/[;；、,，/]/).map((name) => name.trim()).filter((name) => name !== '')
@@ -119,6 +128,24 @@ const rowSchema = z.object({
     return { iso: iso && !Number.isNaN(Date.parse(iso)) ? iso : '', raw }
   }),
   sample: bool('sample'),
+}).transform((row, ctx) => {
+  const {
+    infantCapacity, infantEnrolled, toddlerCapacity, toddlerEnrolled, olderCapacity, olderEnrolled, ...rest
+  } = row
+  // 托位数 may be empty when the class columns give it; the totals then come from the classes.
+  const resolved = resolveClassTotals({
+    capacity: row.capacity, capacityUnder2: row.capacityUnder2, enrolled: row.enrolled,
+    classes: {
+      infant: { capacity: infantCapacity, enrolled: infantEnrolled },
+      toddler: { capacity: toddlerCapacity, enrolled: toddlerEnrolled },
+      older: { capacity: olderCapacity, enrolled: olderEnrolled },
+    },
+  })
+  if (!resolved.ok) {
+    for (const issue of resolved.issues) ctx.addIssue({ code: 'custom', message: issue.reason, params: { code: issue.code, field: issue.field } })
+    return z.NEVER
+  }
+  return { ...rest, ...resolved.totals }
 })
 
 export type ParsedRegistryRow = z.output<typeof rowSchema>

@@ -13,6 +13,8 @@ export const REGISTRY_KEYS = [
   'id', 'name', 'town', 'address', 'lon', 'lat', 'crs', 'type', 'puhui', 'capacity', 'capacityUnder2', 'enrolled',
   'priceFullDay', 'services', 'ageMinMonths', 'ageMaxMonths', 'phone', 'hours', 'medicalPartner', 'staff',
   'staffCertified', 'qualityGrade', 'inclusive', 'openedYear', 'filingNo', 'updatedAt', 'sample',
+  // Optional places and children by class (托育机构设置标准（试行）2019): when given, the totals come from them.
+  'infantCapacity', 'infantEnrolled', 'toddlerCapacity', 'toddlerEnrolled', 'olderCapacity', 'olderEnrolled',
 ] as const
 export type RegistryKey = (typeof REGISTRY_KEYS)[number]
 
@@ -27,6 +29,8 @@ const HEADERS: Record<RegistryKey, string> = {
   qualityGrade: '质量评估等级', inclusive: '托育+康复', openedYear: '开办年份', filingNo: '备案号', updatedAt: '更新日期',
   // Not a platform column: our generated sample export marks each of its rows with it.
   sample: '示例数据',
+  infantCapacity: '乳儿班托位数', infantEnrolled: '乳儿班在托人数', toddlerCapacity: '托小班托位数',
+  toddlerEnrolled: '托小班在托人数', olderCapacity: '托大班托位数', olderEnrolled: '托大班在托人数',
 }
 
 // Longer text is a paste gone wrong (a 5,000-character name would fill the whole detail sheet).
@@ -42,6 +46,9 @@ const RANGES: Partial<Record<RegistryKey, { min: number; max: number }>> = {
   capacity: { min: 0, max: 2000 }, capacityUnder2: { min: 0, max: 2000 }, enrolled: { min: 0, max: 2000 },
   priceFullDay: { min: 0, max: 50_000 }, ageMinMonths: { min: 0, max: 120 }, ageMaxMonths: { min: 0, max: 120 },
   staff: { min: 0, max: 500 }, staffCertified: { min: 0, max: 500 }, openedYear: { min: 1949, max: 2100 },
+  // A class is 10–25 children (乳儿班 ≤ 10, 托小班 ≤ 15, 托大班 ≤ 20 per group); 500 in one class type is 20+ groups.
+  infantCapacity: { min: 0, max: 500 }, infantEnrolled: { min: 0, max: 500 }, toddlerCapacity: { min: 0, max: 500 },
+  toddlerEnrolled: { min: 0, max: 500 }, olderCapacity: { min: 0, max: 500 }, olderEnrolled: { min: 0, max: 500 },
 }
 
 /**

@@ -5,7 +5,7 @@ export type RejectionCode =
   | 'column-count' | 'missing-value' | 'not-a-number' | 'negative-number' | 'not-an-integer' | 'invalid-boolean'
   | 'invalid-year' | 'unknown-type' | 'unknown-crs' | 'unknown-town' | 'invalid-coordinates' | 'swapped-coordinates'
   | 'outside-city' | 'duplicate-id' | 'near-duplicate-name' | 'under2-exceeds-capacity'
-  | 'implausible-number' | 'text-too-long' | 'invalid-id'
+  | 'implausible-number' | 'text-too-long' | 'invalid-id' | 'class-exceeds-total'
 
 /** Stable codes of suspicious values that are kept. */
 export type WarningCode =

@@ -103,6 +103,7 @@ function toFeature(values: ParsedRegistryRow, area: AreaId, position: [number, n
     staff: values.staff, staffCertified: values.staffCertified, qualityGrade: values.qualityGrade,
     inclusive: values.inclusive, openedYear: values.openedYear, filingNo: values.filingNo,
     updatedAt: values.updatedAt.iso, sample: values.sample,
+    ...(values.classes ? { classes: values.classes } : {}),
   }
   return { type: 'Feature', geometry: { type: 'Point', coordinates: [round6(position[0]), round6(position[1])] }, properties }
 }

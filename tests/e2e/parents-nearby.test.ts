@@ -1,0 +1,170 @@
+import { readFileSync } from 'node:fs'
+import { afterAll, beforeAll, expect, inject, test } from 'vitest'
+import type { FeatureCollection, Point } from 'geojson'
+import type { Browser, Page } from 'playwright-core'
+import { distanceMeters } from '../../src/lib/distance-meters'
+import type { CommunityProperties } from '../../src/lib/types'
+import { launchBrowser, openPage } from './browser'
+import { loadInstitutions, waitForData } from './parents-helpers'
+
+let browser: Browser
+beforeAll(async () => { browser = await launchBrowser() })
+afterAll(async () => { await browser?.close() })
+
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+const institutions = loadInstitutions()
+const WALK_TEXT = /直线 ([\d.]+) (米|公里) · 约 (\d+) 分钟/
+
+/** A spot a little off the institution with the most neighbours within 1 km, so the answer has several results. */
+function busiestSpot(): [number, number] {
+  const points = institutions.features.map((feature) => feature.geometry.coordinates as [number, number])
+  const best = points
+    .map((point) => ({ point, around: points.filter((other) => distanceMeters(point, other) <= 1000).length }))
+    .sort((a, b) => b.around - a.around)[0]
+  return [best.point[0] + 0.0012, best.point[1] + 0.0007]
+}
+
+const mapRegion = (page: Page) => page.getByRole('region', { name: '张家港托育机构地图' })
+
+/** The map's centre once it has settled after the near-me flight (test builds mark the visible bounds at idle). */
+async function mapCentreNear(page: Page, home: [number, number]) {
+  await expect.poll(async () => {
+    const bounds = (await mapRegion(page).getAttribute('data-view-bounds')) ?? ''
+    const [west, south, east, north] = bounds.split(',').map(Number)
+    if (!bounds) return Infinity
+    return distanceMeters(home, [(west + east) / 2, (south + north) / 2])
+  }, { timeout: 60_000, interval: 500 }).toBeLessThan(2000)
+}
+
+/** The URL must never carry the position: no lng/lat/z, and none of the place's digits. */
+function expectPrivateUrl(url: string, home: [number, number]) {
+  const params = new URL(url).searchParams
+  for (const key of ['lng', 'lat', 'z']) expect(params.has(key)).toBe(false)
+  expect(url).not.toContain(home[0].toFixed(3))
+  expect(url).not.toContain(home[1].toFixed(3))
+}
+
+/** On a phone the list may sit behind the view switch; show it the way a user would. */
+async function showList(page: Page) {
+  const list = page.getByRole('region', { name: '机构列表' })
+  if (!(await list.isVisible())) await page.getByRole('group', { name: '视图' }).getByRole('button', { name: '列表' }).click()
+  await list.locator('.list-item').first().waitFor()
+  return list
+}
+
+test('near me at 390×844: the map fits the user, the list sorts by distance with walking times, cards call and navigate', async () => {
+  const home = busiestSpot()
+  const { page, context, errors } = await openPage(browser, inject('baseUrl'), {
+    ...PHONE, permissions: ['geolocation', 'clipboard-read', 'clipboard-write'],
+    geolocation: { longitude: home[0], latitude: home[1], accuracy: 20 },
+  })
+  await page.getByTestId('result-count').waitFor()
+  await page.getByRole('button', { name: '附近的机构' }).click()
+  await mapCentreNear(page, home)
+  expectPrivateUrl(page.url(), home)
+
+  const list = await showList(page)
+  const cards = list.getByRole('listitem')
+  const expectedOrder = institutions.features
+    .map((feature) => ({ id: feature.properties.id, meters: distanceMeters(home, feature.geometry.coordinates as [number, number]) }))
+    .sort((a, b) => a.meters - b.meters || a.id.localeCompare(b.id))
+  const shownIds = await list.locator('.list-item').evaluateAll((items) => items.slice(0, 5).map((item) => item.getAttribute('data-id')))
+  expect(shownIds).toEqual(expectedOrder.slice(0, 5).map((entry) => entry.id))
+  for (let index = 0; index < 5; index += 1) {
+    const card = cards.nth(index)
+    const match = WALK_TEXT.exec((await card.textContent()) ?? '')
+    const meters = Number(match?.[1]) * (match?.[2] === '公里' ? 1000 : 1)
+    expect(Math.abs(meters - expectedOrder[index].meters)).toBeLessThanOrEqual(50)
+    expect(Number(match?.[3])).toBe(Math.max(1, Math.round(expectedOrder[index].meters / 80)))
+    expect(await card.getByRole('link', { name: /^拨打/ }).getAttribute('href')).toMatch(/^tel:[\d+-]+$/)
+    expect(await card.getByRole('button', { name: /^导航到/ }).count()).toBe(1)
+  }
+
+  // 导航 opens walking routes.
+  await cards.first().getByRole('button', { name: /^导航到/ }).click()
+  const amap = cards.first().getByRole('link', { name: '高德地图' })
+  expect(new URL((await amap.getAttribute('href')) ?? '').searchParams.get('mode')).toBe('walk')
+
+  // The detail sheet gives the same distance and walking time.
+  const firstWalk = WALK_TEXT.exec((await cards.first().textContent()) ?? '')?.[0]
+  await cards.first().getByRole('button').first().click()
+  const sheet = page.getByRole('complementary', { name: institutions.features.find((feature) => feature.properties.id === shownIds[0])?.properties.name })
+  await expect.poll(() => sheet.textContent()).toContain(firstWalk)
+  expectPrivateUrl(page.url(), home)
+  expect(new URL(page.url()).searchParams.get('id')).toBe(shownIds[0])
+
+  // The share link names the institution only.
+  await sheet.getByRole('button', { name: '分享' }).click()
+  await expect.poll(() => sheet.getByRole('status').textContent()).toMatch(/链接已复制|无法自动复制/)
+  const shared = await page.evaluate(() => navigator.clipboard.readText()).catch(() => '')
+    || ((await sheet.getByRole('textbox').inputValue().catch(() => '')))
+  expect(new URL(shared).searchParams.get('id')).toBe(shownIds[0])
+  expectPrivateUrl(shared, home)
+  expectPrivateUrl(page.url(), home)
+  // Clearing my place leaves the camera on the user's home: it still stays out of the URL.
+  await page.getByRole('button', { name: '关闭详情' }).click()
+  await page.getByRole('button', { name: '清除我的位置' }).click()
+  await expect.poll(() => list.locator('.list-item').first().textContent()).not.toMatch(WALK_TEXT)
+  expectPrivateUrl(page.url(), home)
+  expect(errors).toEqual([])
+  await context.close()
+})
+
+test('in embed mode with the host\'s lng/lat, near me never calls the browser\'s geolocation', async () => {
+  const home = busiestSpot()
+  const { page, context, errors } = await openPage(browser, `${inject('baseUrl')}?embed=1&lng=${home[0].toFixed(6)}&lat=${home[1].toFixed(6)}`, PHONE, (page) =>
+    page.addInitScript(() => {
+      const calls: unknown[] = []
+      Object.assign(window, { geolocationCalls: calls })
+      const geolocation = navigator.geolocation as Geolocation | undefined
+      if (geolocation) geolocation.getCurrentPosition = (...args: unknown[]) => { calls.push(args) }
+    }))
+  await page.getByTestId('result-count').waitFor()
+  await page.getByRole('button', { name: '附近的机构' }).click()
+  await mapCentreNear(page, home)
+  await showList(page)
+  expect(await page.getByRole('region', { name: '机构列表' }).locator('.list-item').first().textContent()).toMatch(WALK_TEXT)
+  expect(await page.evaluate(() => (window as unknown as { geolocationCalls: unknown[] }).geolocationCalls.length)).toBe(0)
+  expectPrivateUrl(page.url(), home)
+  expect(errors).toEqual([])
+  await context.close()
+})
+
+test('denied: a 村/社区 found by pinyin becomes an approximate "my place", and the answer follows', async () => {
+  const communities = JSON.parse(readFileSync(`${process.env.E2E_DIST ?? 'dist'}/data/communities.geojson`, 'utf8')) as FeatureCollection<Point, CommunityProperties>
+  const community = communities.features.find((feature) => feature.properties.name.startsWith('中港社区'))
+  expect(community).toBeDefined()
+  const { page, context } = await openPage(browser, `${inject('baseUrl')}?view=list`, { ...PHONE, permissions: [] })
+  await waitForData(page)
+  await page.getByRole('button', { name: '附近的机构' }).click()
+  await page.getByLabel('或搜索村/社区').fill('zhonggang')
+  await page.getByRole('button', { name: '以 中港社区 为我的位置' }).click()
+  await expect.poll(() => page.getByRole('region', { name: '附近的机构' }).textContent()).toContain('我的位置（大约：中港社区）')
+  expect(await page.locator('.list-item').first().textContent()).toMatch(WALK_TEXT)
+  // Without a place there are no distances and no distance order.
+  await page.getByRole('button', { name: '清除我的位置' }).click()
+  await expect.poll(() => page.locator('.list-item').first().textContent()).not.toMatch(WALK_TEXT)
+  expect(await page.getByRole('option', { name: /距离/ }).count()).toBe(0)
+  await context.close()
+})
+
+test.each([
+  ['normal', 44, ''],
+  ['elder', 60, '&elder=1'],
+])('%s mode: every card\'s 拨打 and 导航 are at least %d px tall, and their labels stay on one line', async (_, minimum, query) => {
+  const { page, context } = await openPage(browser, `${inject('baseUrl')}?view=list${query}`, PHONE)
+  await waitForData(page)
+  const cards = page.getByRole('region', { name: '机构列表' }).getByRole('listitem')
+  for (const card of [cards.first(), cards.nth(1)]) {
+    for (const control of [card.getByRole('link', { name: /^拨打/ }), card.getByRole('button', { name: /^导航到/ })]) {
+      expect((await control.boundingBox())?.height).toBeGreaterThanOrEqual(minimum)
+      // One line: the label's text is less than two font sizes tall (a broken "拨 / 打" would be two lines).
+      expect(await control.evaluate((element) => {
+        const range = document.createRange()
+        range.selectNodeContents(element)
+        return range.getBoundingClientRect().height / parseFloat(getComputedStyle(element).fontSize)
+      })).toBeLessThan(2)
+    }
+  }
+  await context.close()
+})
