@@ -1,5 +1,5 @@
-import { expect, test } from 'vitest'
-import { mount } from '@vue/test-utils'
+import { expect, test, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
 import ResultsSheet from '../../src/components/sheet/ResultsSheet.vue'
 import { useFiltersStore } from '../../src/stores/filters'
 import { useViewStore } from '../../src/stores/view'
@@ -68,8 +68,11 @@ test('with no match the sheet says so and offers one-tap ways to widen', async (
   const filters = useFiltersStore()
   filters.hasVacancy = true
   filters.query = 'no such institution anywhere'
-  await wrapper.vm.$nextTick()
-  expect(wrapper.text()).toContain('没有符合条件的机构')
+  // The empty state is a chunk of its own: wait for it to arrive.
+  await vi.waitFor(async () => {
+    await flushPromises()
+    expect(wrapper.text()).toContain('没有符合条件的机构')
+  })
   const dropVacancy = wrapper.findAll('button').find((button) => button.text() === '不限空位')
   await dropVacancy?.trigger('click')
   expect(filters.hasVacancy).toBe(false)
