@@ -19,6 +19,7 @@ import { joinRealPoints, type AdcodePointsFile } from '../src/lib/real-points/jo
 import { realZoneSites } from '../src/lib/real-points/real-zone-sites'
 import { REGISTRY_COLUMNS } from '../src/lib/registry/registry-columns'
 import { seededRandom, type Random } from '../src/lib/seeded-random'
+import { between, pick, SITE_KINDS, siteFacts, type SiteFacts, type SiteKind } from './sample-site-facts'
 import type { AreaId, CommunityProperties, TargetsFile } from '../src/lib/types'
 
 /** Must match scripts/build-data.ts so institutions sit near the communities the app shows. */
@@ -31,9 +32,8 @@ const WITHOUT_CLASSES = 0.15
 const dataDir = resolve(import.meta.dirname, '../data/sources')
 const read = (name: string): unknown => JSON.parse(readFileSync(resolve(dataDir, name), 'utf8'))
 
-type Kind = 'center' | 'community' | 'kindergarten' | 'employer' | 'private'
 /** How many rows of each kind an area gets: [opened before 2024, in 2024, in 2025-26]. */
-type Plan = Partial<Record<Kind | 'privatePuhui', [number, number, number]>>
+type Plan = Partial<Record<SiteKind, [number, number, number]>>
 
 // Deliberately uneven against 附件2: 杨舍 and 塘桥 over their 托位 targets, 保税区, 锦丰, 乐余, 大新, 常阴沙 under.
 // The 2024 community points (10) and kindergarten classes (31 ≥ 30) follow 附件2 town by town.
@@ -50,150 +50,97 @@ const PLANS: Record<AreaId, Plan> = {
 }
 const URBAN: ReadonlySet<AreaId> = new Set(['yangshe', 'baoshui'])
 const BRANDS = ['小橡树', '童心园', '启萌', '贝乐成长', '星宝', '乐育', '向日葵', '悦宝', '禾苗', '港城宝贝']
-const EMPLOYERS: Partial<Record<AreaId, string>> = {
-  yangshe: '张家港市第一人民医院职工爱心托育点', baoshui: '张家港保税区科创园爱心托育点', jinfeng: '冶金工业园企业职工托育点',
-}
 const EMPLOYER_TOWNS: Partial<Record<AreaId, string>> = { yangshe: '杨舍镇', baoshui: '张家港保税区', jinfeng: '张家港市冶金工业园' }
 const HOURS = ['07:30-17:30', '07:45-17:15', '08:00-17:00', '07:30-18:00']
 
 interface Row { [header: string]: string | number }
+/** The seeded streams and counters that run through every area in order. */
+interface Streams {
+  random: Random
+  classes: Random
+  filingSeq: Map<number, number>
+  nextBrand: () => string
+}
+const TYPE_HEADERS: Record<SiteKind, string> = {
+  center: '综合服务中心', community: '社区托育点', kindergarten: '幼儿园托班', employer: '用人单位托育点', private: '社会办托育机构', privatePuhui: '社会办托育机构',
+}
 
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]
-const between = (random: Random, low: number, high: number): number => Math.round(low + (high - low) * random())
-const shortName = (name: string): string => name.replace(/(居民委员会|村民委员会|居委会|村委会)$/, '').replace(/^张家港(市)?/, '')
-const stem = (name: string): string => shortName(name).replace(/(社区|村|虚拟社区)$/, '').replace(/生活区$/, '') || shortName(name)
 
-function main(): void {
-  const areas = parsePlanningAreas(read('planning-areas.json'))
+interface Zoning {
+  zones: ReturnType<typeof buildZones>
+  communities: Feature<Point, CommunityProperties>[]
+}
+
+/** The same land zones and communities as scripts/build-data.ts, so every sample site is on land in its own zone. */
+function zoning(areas: PlanningArea[]): Zoning {
   const units = read('units.json') as UnitsFile
   const targets = read('targets.json') as TargetsFile
-  // The same land zones and communities as scripts/build-data.ts, so every sample site is on land in its own zone.
   const land = (read('land.geojson') as { features: Feature<ZoneGeometry>[] }).features[0]
   const adcodePoints = read('adcode-points.json') as AdcodePointsFile
   const realPoints = joinRealPoints(units, adcodePoints)
   const zones = buildZones(land, areas, realZoneSites(areas, units, adcodePoints, realPoints))
-  const communities = placeCommunities(units, zones, targets, COMMUNITY_SEED, realPoints).features
-  const random = seededRandom(REGISTRY_SEED)
-  const classRandom = seededRandom(CLASS_SEED)
+  return { zones, communities: placeCommunities(units, zones, targets, COMMUNITY_SEED, realPoints).features }
+}
+
+/** Draws the sites of one area, kind by kind, in the seeded order every earlier run used. */
+function areaRows(area: PlanningArea, { zones, communities }: Zoning, streams: Streams): Row[] {
+  const { random } = streams
+  const zone = zones.features.find((feature) => feature.properties.id === area.id) as Feature<ZoneGeometry>
+  const inArea = communities.filter((community) => community.properties.area === area.id)
+  const used = new Set<string>()
+  /** A community of the area, weighted by its under-3 count; `fresh` avoids reusing one; `town` pins the unit. */
+  const host = (fresh: boolean, names?: RegExp, town?: string): Feature<Point, CommunityProperties> => {
+    const candidates = inArea.filter((member) => !town || member.properties.town === town)
+    let pool = candidates.filter((member) => (!fresh || !used.has(member.properties.id)) && (!names || names.test(member.properties.name)))
+    if (pool.length === 0) pool = candidates
+    const weight = (member: Feature<Point, CommunityProperties>): number => member.properties.under3 + 1
+    let ticket = random() * pool.reduce((sum, member) => sum + weight(member), 0)
+    const chosen = pool.find((member) => (ticket -= weight(member)) < 0) ?? pool[pool.length - 1]
+    used.add(chosen.properties.id)
+    return chosen
+  }
+  /** GCJ-02 position 80–600 m from the host, re-drawn until its WGS84 position is inside the zone. */
+  const near = (origin: Point, exact: boolean): [number, number] => {
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const metres = exact ? 0 : between(random, 80, 600)
+      const angle = random() * 2 * Math.PI
+      const wgs = [
+        origin.coordinates[0] + (metres * Math.cos(angle)) / (111_320 * Math.cos((origin.coordinates[1] * Math.PI) / 180)),
+        origin.coordinates[1] + (metres * Math.sin(angle)) / 111_320,
+      ] as [number, number]
+      const gcj = gcoord.transform(wgs, gcoord.WGS84, gcoord.GCJ02).map((value) => Math.round(value * 1e6) / 1e6) as [number, number]
+      if (booleanPointInPolygon(gcoord.transform(gcj, gcoord.GCJ02, gcoord.WGS84), zone)) return gcj
+    }
+    throw new Error(`no position inside ${area.id} near ${origin.coordinates.join(',')}`)
+  }
   const rows: Row[] = []
-  const filingSeq = new Map<number, number>()
-  let brandIndex = 0
-
-  for (const area of areas) {
-    const zone = zones.features.find((feature) => feature.properties.id === area.id) as Feature<ZoneGeometry>
-    const inArea = communities.filter((community) => community.properties.area === area.id)
-    const used = new Set<string>()
-    /** A community of the area, weighted by its under-3 count; `fresh` avoids reusing one; `town` pins the unit. */
-    const host = (fresh: boolean, names?: RegExp, town?: string): Feature<Point, CommunityProperties> => {
-      const candidates = inArea.filter((member) => !town || member.properties.town === town)
-      let pool = candidates.filter((member) => (!fresh || !used.has(member.properties.id)) && (!names || names.test(member.properties.name)))
-      if (pool.length === 0) pool = candidates
-      const weight = (member: Feature<Point, CommunityProperties>): number => member.properties.under3 + 1
-      let ticket = random() * pool.reduce((sum, member) => sum + weight(member), 0)
-      const chosen = pool.find((member) => (ticket -= weight(member)) < 0) ?? pool[pool.length - 1]
-      used.add(chosen.properties.id)
-      return chosen
-    }
-    /** GCJ-02 position 80–600 m from the host, re-drawn until its WGS84 position is inside the zone. */
-    const near = (origin: Point, exact: boolean): [number, number] => {
-      for (let attempt = 0; attempt < 200; attempt++) {
-        const metres = exact ? 0 : between(random, 80, 600)
-        const angle = random() * 2 * Math.PI
-        const wgs = [
-          origin.coordinates[0] + (metres * Math.cos(angle)) / (111_320 * Math.cos((origin.coordinates[1] * Math.PI) / 180)),
-          origin.coordinates[1] + (metres * Math.sin(angle)) / 111_320,
-        ] as [number, number]
-        const gcj = gcoord.transform(wgs, gcoord.WGS84, gcoord.GCJ02).map((value) => Math.round(value * 1e6) / 1e6) as [number, number]
-        if (booleanPointInPolygon(gcoord.transform(gcj, gcoord.GCJ02, gcoord.WGS84), zone)) return gcj
-      }
-      throw new Error(`no position inside ${area.id} near ${origin.coordinates.join(',')}`)
-    }
-
-    const plan = PLANS[area.id]
-    for (const kind of ['center', 'community', 'kindergarten', 'employer', 'privatePuhui', 'private'] as const) {
-      const [before, in2024, later] = plan[kind] ?? [0, 0, 0]
-      const years = [
-        ...Array.from({ length: before }, () => between(random, 2019, 2023)),
-        ...Array.from({ length: in2024 }, () => 2024),
-        ...Array.from({ length: later }, () => between(random, 2025, 2026)),
-      ]
-      for (const openedYear of years) {
-        const isCenter = kind === 'center'
-        const community = host(kind === 'community' || kind === 'kindergarten', kind === 'community' && URBAN.has(area.id) ? /社区|居委会/ : undefined,
-          isCenter ? '杨舍镇' : kind === 'employer' ? EMPLOYER_TOWNS[area.id] : undefined)
-        const town = community.properties.town
-        const townShort = town.replace(/^张家港(市)?/, '')
-        const urban = URBAN.has(area.id)
-        let name: string
-        let address: string
-        let position: [number, number]
-        let capacity: number
-        let under2Share: number
-        let puhui = true
-        let price: number | null
-        let ageMin: number
-        let services = ['全日托']
-        if (isCenter) {
-          // 市实验幼儿园沙洲湖园区, 杨舍镇 (approximate WGS84 position near 沙洲湖).
-          name = '张家港市托育综合服务中心（市实验幼儿园沙洲湖园区）'
-          address = '张家港市杨舍镇沙洲湖片区市实验幼儿园沙洲湖园区内'
-          position = near({ type: 'Point', coordinates: [120.566, 31.874] }, true)
-          capacity = 120; under2Share = 0.35; price = 1680; ageMin = 6; services = ['全日托', '半日托', '临时托', '计时托']
-        } else if (kind === 'community') {
-          name = `${townShort}${shortName(community.properties.name)}托育点`
-          address = `张家港市${townShort}${shortName(community.properties.name)}${pick(random, ['党群服务中心一楼', '邻里中心二楼', '综合服务中心东侧', '便民服务中心一楼'])}`
-          position = near(community.geometry, false)
-          capacity = between(random, 20, 45); under2Share = 0.25 + 0.2 * random()
-          services = random() < 0.15 ? ['半日托', '临时托', '计时托'] : ['全日托', '半日托', '临时托', '计时托'].filter((_, i) => i === 0 || random() < 0.7)
-          price = services.includes('全日托') ? between(random, urban ? 1400 : 1100, urban ? 1950 : 1650) : null
-          ageMin = pick(random, [6, 12, 12, 18])
-        } else if (kind === 'kindergarten') {
-          const classes = openedYear === 2024 ? 1 : between(random, 1, 3)
-          name = `${townShort}${stem(community.properties.name)}幼儿园托班`
-          address = `张家港市${townShort}${stem(community.properties.name)}幼儿园`
-          position = near(community.geometry, false)
-          capacity = classes * between(random, 18, 25); under2Share = 0; ageMin = 24
-          price = between(random, urban ? 1300 : 900, urban ? 1800 : 1400)
-        } else if (kind === 'employer') {
-          name = EMPLOYERS[area.id] ?? `${townShort}职工爱心托育点`
-          address = `张家港市${townShort}${name.replace(/(职工)?爱心托育点|企业职工托育点/, '')}内`
-          position = near(community.geometry, false)
-          capacity = between(random, 30, 60); under2Share = 0.3 + 0.1 * random()
-          price = between(random, 900, 1500); ageMin = 12; services = ['全日托', '临时托']
-        } else {
-          const brand = BRANDS[brandIndex++ % BRANDS.length]
-          puhui = kind === 'privatePuhui'
-          name = `${townShort}${brand}托育中心${stem(community.properties.name)}店`
-          address = `张家港市${townShort}${stem(community.properties.name)}商业街${between(random, 1, 199)}号`
-          position = near(community.geometry, false)
-          capacity = between(random, puhui ? 50 : 40, puhui ? 110 : 100); under2Share = 0.3 + 0.2 * random()
-          price = puhui ? between(random, urban ? 1500 : 1300, urban ? 2000 : 1700) : between(random, urban ? 2600 : 1900, urban ? 4800 : 2800)
-          ageMin = pick(random, [3, 6, 12]); services = ['全日托', '半日托', '计时托'].filter((_, i) => i === 0 || random() < 0.6)
-        }
-        const staff = Math.ceil(capacity / between(random, 5, 7)) + 1
-        const uncertified = random() < 0.12 ? between(random, 1, 2) : 0
-        const sequence = (filingSeq.get(openedYear) ?? 0) + 1
-        filingSeq.set(openedYear, sequence)
-        const occupancy = openedYear >= 2025 ? 0.35 + 0.35 * random() : 0.5 + 0.45 * random()
-        const updated = new Date(Date.UTC(Math.max(openedYear, 2024), between(random, 0, 11), between(random, 1, 28)))
-        const updatedAt = updated > new Date(Date.UTC(2026, 9, 31)) ? '2026-10-31' : updated.toISOString().slice(0, 10)
-        const medicalPartner = random() < 0.1 ? '' : isCenter || (urban && random() < 0.3) ? '张家港市妇幼保健所' : `张家港市${townShort}社区卫生服务中心`
-        const grade = openedYear >= 2024 ? (random() < 0.8 ? '未评估' : 'B') : pick(random, ['A', 'B', 'B', 'C', '未评估'])
-        rows.push({
-          机构编号: '', 机构名称: `${name}（示例）`, 所属镇街: town, 地址: address,
-          经度: position[0].toFixed(6), 纬度: position[1].toFixed(6), 坐标系: 'GCJ02',
-          机构类型: { center: '综合服务中心', community: '社区托育点', kindergarten: '幼儿园托班', employer: '用人单位托育点', private: '社会办托育机构', privatePuhui: '社会办托育机构' }[kind],
-          是否普惠: puhui ? '是' : '否', 托位数: capacity, '2岁以下托位数': Math.round(capacity * under2Share),
-          在托人数: Math.round(capacity * occupancy), 全日托月收费: price ?? '', 服务形式: services.join(';'),
-          最小收托月龄: ageMin, 最大收托月龄: 36, 联系电话: `0512-5${between(random, 6, 8)}${String(between(random, 0, 999999)).padStart(6, '0')}`,
-          服务时间: isCenter ? '07:30-18:00' : pick(random, HOURS), 签约医疗机构: medicalPartner,
-          从业人员数: staff, 持证人数: staff - uncertified, 质量评估等级: grade, '托育+康复': random() < 0.07 || isCenter ? '是' : '否',
-          开办年份: openedYear, 备案号: `示例-${openedYear}-${String(sequence).padStart(3, '0')}`, 更新日期: updatedAt, 示例数据: '是',
-          ...classCells(classRandom, { capacity, under2: Math.round(capacity * under2Share), enrolled: Math.round(capacity * occupancy), ageMin }),
-        })
-      }
+  const plan = PLANS[area.id]
+  for (const kind of SITE_KINDS) {
+    const [before, in2024, later] = plan[kind] ?? [0, 0, 0]
+    const years = [
+      ...Array.from({ length: before }, () => between(random, 2019, 2023)),
+      ...Array.from({ length: in2024 }, () => 2024),
+      ...Array.from({ length: later }, () => between(random, 2025, 2026)),
+    ]
+    for (const openedYear of years) {
+      const community = host(kind === 'community' || kind === 'kindergarten', kind === 'community' && URBAN.has(area.id) ? /社区|居委会/ : undefined,
+        kind === 'center' ? '杨舍镇' : kind === 'employer' ? EMPLOYER_TOWNS[area.id] : undefined)
+      const facts = siteFacts(kind, { random, area: area.id, community, openedYear, near, nextBrand: streams.nextBrand })
+      rows.push(registryRow(kind, facts, { community, openedYear, urban: URBAN.has(area.id) }, streams))
     }
   }
+  return rows
+}
+
+function main(): void {
+  const areas = parsePlanningAreas(read('planning-areas.json'))
+  const zoned = zoning(areas)
+  let brandIndex = 0
+  const streams: Streams = {
+    random: seededRandom(REGISTRY_SEED), classes: seededRandom(CLASS_SEED), filingSeq: new Map(),
+    nextBrand: () => BRANDS[brandIndex++ % BRANDS.length],
+  }
+  const rows = areas.flatMap((area) => areaRows(area, zoned, streams))
   // Names must be unique: a second institution of the same kind in one community gets a branch suffix.
   const seen = new Map<string, number>()
   rows.forEach((row, index) => {
@@ -207,6 +154,36 @@ function main(): void {
   // The project's one CSV writer (BOM, CRLF, formula-safe cells), like every other CSV the project writes.
   writeFileSync(resolve(dataDir, 'registry-sample.csv'), exportCsv(headers, rows.map((row) => headers.map((header) => row[header] ?? ''))))
   report(rows, areas)
+}
+
+/** The registry row of one drawn site: staff, filing number, occupancy, dates, grade and classes drawn in order. */
+function registryRow(kind: SiteKind, facts: SiteFacts, site: { community: Feature<Point, CommunityProperties>; openedYear: number; urban: boolean }, streams: Streams): Row {
+  const { random } = streams
+  const { openedYear, community, urban } = site
+  const { capacity, under2Share, price, ageMin, services } = facts
+  const isCenter = kind === 'center'
+  const town = community.properties.town
+  const townShort = town.replace(/^张家港(市)?/, '')
+  const staff = Math.ceil(capacity / between(random, 5, 7)) + 1
+  const uncertified = random() < 0.12 ? between(random, 1, 2) : 0
+  const sequence = (streams.filingSeq.get(openedYear) ?? 0) + 1
+  streams.filingSeq.set(openedYear, sequence)
+  const occupancy = openedYear >= 2025 ? 0.35 + 0.35 * random() : 0.5 + 0.45 * random()
+  const updated = new Date(Date.UTC(Math.max(openedYear, 2024), between(random, 0, 11), between(random, 1, 28)))
+  const updatedAt = updated > new Date(Date.UTC(2026, 9, 31)) ? '2026-10-31' : updated.toISOString().slice(0, 10)
+  const medicalPartner = random() < 0.1 ? '' : isCenter || (urban && random() < 0.3) ? '张家港市妇幼保健所' : `张家港市${townShort}社区卫生服务中心`
+  const grade = openedYear >= 2024 ? (random() < 0.8 ? '未评估' : 'B') : pick(random, ['A', 'B', 'B', 'C', '未评估'])
+  return {
+    机构编号: '', 机构名称: `${facts.name}（示例）`, 所属镇街: town, 地址: facts.address,
+    经度: facts.position[0].toFixed(6), 纬度: facts.position[1].toFixed(6), 坐标系: 'GCJ02', 机构类型: TYPE_HEADERS[kind],
+    是否普惠: facts.puhui ? '是' : '否', 托位数: capacity, '2岁以下托位数': Math.round(capacity * under2Share),
+    在托人数: Math.round(capacity * occupancy), 全日托月收费: price ?? '', 服务形式: services.join(';'),
+    最小收托月龄: ageMin, 最大收托月龄: 36, 联系电话: `0512-5${between(random, 6, 8)}${String(between(random, 0, 999999)).padStart(6, '0')}`,
+    服务时间: isCenter ? '07:30-18:00' : pick(random, HOURS), 签约医疗机构: medicalPartner,
+    从业人员数: staff, 持证人数: staff - uncertified, 质量评估等级: grade, '托育+康复': random() < 0.07 || isCenter ? '是' : '否',
+    开办年份: openedYear, 备案号: `示例-${openedYear}-${String(sequence).padStart(3, '0')}`, 更新日期: updatedAt, 示例数据: '是',
+    ...classCells(streams.classes, { capacity, under2: Math.round(capacity * under2Share), enrolled: Math.round(capacity * occupancy), ageMin }),
+  }
 }
 
 /**

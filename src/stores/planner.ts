@@ -9,6 +9,7 @@ import { PlannerSession } from '../planner/planner-session'
 import type { PlannerSnapshot } from '../planner/types'
 import { useDataStore, type InstitutionCollection } from './data'
 import { useMyDataStore } from './planner-my-data'
+import { plannerBasisViews } from './planner-basis'
 import { plannerSettingsState } from './planner-settings'
 import { DEFAULT_SITE_CAPACITY, whatIfSitesState } from './planner-sites'
 
@@ -42,16 +43,7 @@ export const usePlannerStore = defineStore('planner', () => {
     moved: (id, lng, lat) => session.moveSite(id, lng, lat),
   })
   const metrics = computed(() => snapshot.value?.metrics ?? null)
-  /** The communities with `under3` on the chosen demand basis (what the engine counts). */
-  const communities = computed(() => (communityFile.value ? communitiesOnBasis(communityFile.value, choices.demandBasis.value) : null))
-  /** The plan's indicators on the chosen demand basis (the file's default ones when it has no byBasis). */
-  const indicatorsOnBasis = computed(() => {
-    const file = indicators.value
-    if (!file) return null
-    return file.byBasis?.[choices.demandBasis.value] ?? { city: file.city, areas: file.areas }
-  })
-  /** The chosen basis's name, total and formula, as indicators.json states them. */
-  const demand = computed(() => indicators.value?.demand?.find((entry) => entry.id === choices.demandBasis.value) ?? null)
+  const { communities, indicatorsOnBasis, demand } = plannerBasisViews(communityFile, indicators, choices.demandBasis)
 
   /** Loads communities and indicators and starts the engine (a Web Worker); safe to call again. */
   async function init() {
