@@ -96,6 +96,7 @@ export const zh = {
     cancelTap: '取消点选',
     inside: '步行 15 分钟（{m} 米）内有 {n} 家机构',
     clear: '清除我的位置',
+    clearShort: '清除',
     privacy: '位置只在本机使用，不会上传。',
   },
   nearby: {
@@ -286,6 +287,7 @@ export const en: typeof zh = {
     cancelTap: 'Cancel',
     inside: '{n} institutions within a 15-minute walk ({m} m)',
     clear: 'Clear my place',
+    clearShort: 'Clear',
     privacy: 'Your location stays on this device.',
   },
   nearby: {
