@@ -20,7 +20,7 @@ test('the built app draws every generated institution on the map', async () => {
   await context.close()
 })
 
-test('the sample notice, the footer and the loading word are on the first paint; nothing moves down when the data arrives', async () => {
+test('the one-line sample notice and the loading word in the sheet are on the first paint; nothing moves down when the data arrives', async () => {
   const manifest = JSON.parse(readFileSync('dist/data/manifest.json', 'utf8')) as { sample: boolean; generatedAt: string }
   expect(manifest.sample).toBe(true)
   // Hold the manifest (and with it every data file) until the first screen has been looked at.
@@ -29,18 +29,31 @@ test('the sample notice, the footer and the loading word are on the first paint;
   const { page, context, errors } = await openPage(browser, inject('baseUrl'),
     { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true },
     (page) => page.route('**/data/manifest.json', async (route) => { await held; await route.continue() }))
-  await expect.poll(() => page.getByTestId('result-count').textContent()).toBe('正在加载数据…')
-  expect(await page.getByRole('note').textContent()).toContain('示例数据')
-  expect(await page.getByRole('contentinfo').textContent()).toContain(`数据更新于 ${manifest.generatedAt.slice(0, 10)}`)
-  const boxes = () => page.evaluate(() => ['.filter-bar', '.status-row', '.app-main', '.trust-footer'].map((selector) => {
-    const box = document.querySelector(selector)?.getBoundingClientRect()
-    return box ? [selector, Math.round(box.top), Math.round(box.height)] : [selector, 'missing']
+  const sheet = page.getByRole('region', { name: '搜索结果' })
+  // The loading word stands in the count's place, inside the results sheet.
+  await expect.poll(() => sheet.getByTestId('result-count').textContent()).toBe('正在加载数据…')
+  const notice = page.getByRole('banner').getByRole('note')
+  expect(await notice.textContent()).toContain('示例数据')
+  // One line: the notice is no taller than a touch target plus its border.
+  expect((await notice.boundingBox())?.height).toBeLessThanOrEqual(50)
+  // The data's date lives in the menu now: no footer on the first screen.
+  expect(await page.getByRole('contentinfo').count()).toBe(0)
+  const parts = [
+    page.getByRole('banner'), page.getByRole('region', { name: '筛选' }), page.getByRole('main'), sheet,
+    page.getByRole('button', { name: '附近的机构' }),
+  ]
+  const boxes = () => Promise.all(parts.map(async (part) => {
+    const box = await part.boundingBox()
+    return box ? [Math.round(box.y), Math.round(box.height)] : 'missing'
   }))
   const before = await boxes()
+  expect(before).not.toContain('missing')
   release()
-  // The phone's list is built when first shown: the count is the sign that the data is in.
-  await expect.poll(() => page.getByTestId('result-count').textContent()).toMatch(/^共 [1-9]\d* 家$/)
+  await expect.poll(() => sheet.getByTestId('result-count').textContent()).toMatch(/^共 [1-9]\d* 家$/)
   expect(await boxes()).toEqual(before)
+  // The date arrived with the data, in the menu.
+  await page.getByRole('button', { name: '菜单' }).click()
+  await expect.poll(() => page.getByText(`数据更新于 ${manifest.generatedAt.slice(0, 10)}`).isVisible()).toBe(true)
   expect(errors).toEqual([])
   await context.close()
 })

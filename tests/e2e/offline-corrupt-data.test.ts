@@ -36,9 +36,11 @@ test('with no data and nothing stored, the failure is explained and retry loads 
   await page.route('**/data/manifest.json', (route) => route.fulfill({ status: 503, body: 'unavailable' }))
   await page.goto(inject('baseUrl'))
   const alert = page.getByRole('alert')
-  await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain('HTTP 503')
+  // Plain words and a retry, never the technical reason.
+  await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain('机构数据没有加载成功')
+  expect(await alert.textContent()).not.toMatch(/HTTP|Failed to fetch/)
   await page.unroute('**/data/manifest.json')
-  await alert.getByRole('button').click()
+  await alert.getByRole('button', { name: '重试' }).click()
   await expect.poll(() => renderedInstitutions(page), { timeout: 60_000 }).toBe(total)
   expect(await page.getByRole('alert').count()).toBe(0)
   await context.close()

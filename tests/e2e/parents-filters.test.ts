@@ -36,9 +36,12 @@ test('each filter chip and combination changes 共 N 家 as the data says', asyn
     await chip(page, name).click()
     await expect.poll(() => shownCount(page)).toBe(expectedCount(filters))
   }
-  // Under "more": the other types, age, service, price, vacancies, 医育结合, 托育+康复.
-  await page.getByRole('button', { name: /更多筛选/ }).click()
-  await page.getByRole('button', { name: '清除筛选' }).click()
+  // The 筛选 dialog: the other types, age, service, price, 医育结合, 托育+康复, town; its live 显示 N 家 agrees.
+  const openSheet = () => page.getByRole('button', { name: /^筛选/ }).click()
+  const sheet = page.getByRole('dialog', { name: '筛选' })
+  const closeSheet = () => sheet.getByRole('button', { name: '完成' }).click()
+  await openSheet()
+  await sheet.getByRole('button', { name: '清除', exact: true }).click()
   await expect.poll(() => shownCount(page)).toBe(institutions.features.length)
   const more: [() => Promise<unknown>, Partial<InstitutionFilters>][] = [
     [() => chip(page, '综合服务中心').click(), { types: ['center'] }],
@@ -48,14 +51,16 @@ test('each filter chip and combination changes 共 N 家 as the data says', asyn
     [() => page.getByLabel('孩子月龄').selectOption('18'), { ageMonths: 18 }],
     [() => page.getByLabel('服务形式').selectOption('fullDay'), { ageMonths: 18, service: 'fullDay' }],
     [() => page.getByLabel('全日托月费不超过').selectOption('1787'), { ageMonths: 18, service: 'fullDay', maxPrice: 1787 }],
-    [() => chip(page, '有空余托位').click(), { ageMonths: 18, service: 'fullDay', maxPrice: 1787, hasVacancy: true }],
-    [() => page.getByRole('button', { name: '清除筛选' }).click(), {}],
+    // 有空位 is a chip of the row behind the dialog: close it, press the chip, open it again.
+    [async () => { await closeSheet(); await chip(page, '有空位').click(); await openSheet() },
+      { ageMonths: 18, service: 'fullDay', maxPrice: 1787, hasVacancy: true }],
+    [() => sheet.getByRole('button', { name: '清除', exact: true }).click(), {}],
     [() => chip(page, '医育结合').click(), { medical: true }],
     [() => chip(page, '托育+康复').click(), { medical: true, inclusive: true }],
     [() => chip(page, '医育结合').click(), { inclusive: true }],
     [() => chip(page, '托育+康复').click(), {}],
     [() => page.getByLabel('镇（区）', { exact: true }).selectOption('tangqiao'), { town: 'tangqiao' }],
-    [() => chip(page, '普惠').click(), { town: 'tangqiao', puhui: true }],
+    [async () => { await closeSheet(); await chip(page, '普惠').click() }, { town: 'tangqiao', puhui: true }],
   ]
   const counts = new Set<number>()
   for (const [act, filters] of more) {
@@ -63,6 +68,7 @@ test('each filter chip and combination changes 共 N 家 as the data says', asyn
     const expected = expectedCount(filters)
     counts.add(expected)
     await expect.poll(() => shownCount(page)).toBe(expected)
+    if (await sheet.isVisible()) expect(await sheet.getByRole('button', { name: /^显示 \d+ 家$/ }).textContent()).toContain(`显示 ${expected} 家`)
   }
   // The steps really narrowed things down (the data is not degenerate).
   expect(counts.size).toBeGreaterThan(4)

@@ -168,3 +168,53 @@ test.each([
   }
   await context.close()
 })
+
+/** Whether an element lies wholly inside the viewport and is the topmost thing at its centre (not covered). */
+function whollyOnFirstScreen(element: Element) {
+  const box = element.getBoundingClientRect()
+  const inside = box.width > 0 && box.height > 0 && box.top >= 0 && box.left >= 0
+    && box.bottom <= window.innerHeight && box.right <= window.innerWidth
+  const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)
+  return inside && top !== null && element.contains(top)
+}
+
+test.each([
+  [360, 740],
+  [390, 844],
+  [430, 932],
+])('at %d×%d, after near me with a granted position, at least two results with 拨打 and 导航 are wholly on the first screen and the map centre is within 2 km', async (width, height) => {
+  const home = busiestSpot()
+  const { page, context, errors } = await openPage(browser, inject('baseUrl'), {
+    viewport: { width, height }, isMobile: true, hasTouch: true,
+    permissions: ['geolocation'], geolocation: { longitude: home[0], latitude: home[1], accuracy: 20 },
+  })
+  await waitForData(page)
+  await page.getByRole('button', { name: '附近的机构' }).click()
+  await mapCentreNear(page, home)
+  // Near me opens the results sheet at half height, over the map.
+  await expect.poll(() => page.getByRole('button', { name: /^结果面板：/ }).getAttribute('aria-label')).toMatch(/^结果面板：半屏/)
+  const cards = page.getByRole('region', { name: '机构列表' }).getByRole('listitem')
+  await expect.poll(() => cards.first().textContent()).toMatch(WALK_TEXT)
+  const sheet = page.getByRole('region', { name: '搜索结果' })
+  const onScreen = async () => {
+    const sheetTop = (await sheet.boundingBox())?.y ?? height
+    let count = 0
+    for (const card of await cards.all()) {
+      const call = card.getByRole('link', { name: /^拨打/ })
+      const navigate = card.getByRole('button', { name: /^导航到/ })
+      if (await call.count() !== 1 || await navigate.count() !== 1) continue
+      if (!(await call.getAttribute('href'))?.startsWith('tel:')) continue
+      // The buttons must be reachable (topmost); the whole card must lie in the sheet, above the viewport's bottom edge.
+      const [callShown, navigateShown] = await Promise.all([call, navigate].map((part) => part.evaluate(whollyOnFirstScreen)))
+      const cardBox = await card.boundingBox()
+      const cardInside = cardBox !== null && cardBox.y >= sheetTop && cardBox.y + cardBox.height <= height
+      if (cardInside && callShown && navigateShown) count += 1
+    }
+    return count
+  }
+  // The sheet's height animates: poll until it has settled with the results in view.
+  await expect.poll(onScreen, { timeout: 10_000 }).toBeGreaterThanOrEqual(2)
+  expect(await page.evaluate(() => window.innerHeight)).toBe(height)
+  expect(errors).toEqual([])
+  await context.close()
+})
