@@ -147,7 +147,10 @@ export class MapController {
 
   fitBounds(bounds: LngLatBoundsLike) { this.map.fitBounds(bounds, { padding: 16, animate: false }) }
 
-  /** Shows all these points (search results); `bottom` keeps them clear of a sheet over the map's lower part. */
+  /**
+   * Shows all these points (search results); `bottom` keeps them clear of a sheet over the map's lower part. The padding
+   * stays the map's own (absolutePadding): its centre, and the zoom buttons, keep to the part left visible.
+   */
   fitPoints(points: ReadonlyArray<[number, number]>, bottom = 0) {
     if (points.length === 0) return
     const lngs = points.map((point) => point[0])
@@ -155,7 +158,7 @@ export class MapController {
     const bounds: LngLatBoundsLike = [[Math.min(...lngs), Math.min(...lats)], [Math.max(...lngs), Math.max(...lats)]]
     this.whenLoaded(() => {
       const clear = Math.min(bottom, this.map.getContainer().clientHeight * 0.6)
-      this.map.fitBounds(bounds, { padding: { top: 40, left: 40, right: 40, bottom: 40 + clear }, maxZoom: 15, duration: 400 })
+      this.map.fitBounds(bounds, { padding: { top: 40, left: 40, right: 40, bottom: 40 + clear }, absolutePadding: true, maxZoom: 15, duration: 400 })
     })
   }
 
@@ -165,9 +168,9 @@ export class MapController {
     this.whenLoaded(() => this.elderScale.apply(this.map))
   }
 
-  /** Flies to fit [west, south, east, north] (near me: the 15-minute circle and the nearest results), clear of `padding`. */
+  /** Flies to fit [west, south, east, north] (near me's circle and nearest results), clear of `padding`, which stays the map's. */
   fitTo(bounds: [number, number, number, number], padding: { top: number; bottom: number; left: number; right: number }) {
-    this.whenLoaded(() => this.map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]], { padding, maxZoom: 16, duration: 600 }))
+    this.whenLoaded(() => this.map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]], { padding, absolutePadding: true, maxZoom: 16, duration: 600 }))
   }
 
   /** Puts other modules' sources (the planner's) on this map, each in its slot of CONTENT_LAYERS. */

@@ -27,15 +27,18 @@ function visibleBounds(map: MapLibreMap): string {
 /**
  * Test builds only (`VITE_TEST_HOOKS=1`; callers guard with it so other builds drop this module): after each idle,
  * the map region carries the drawn institution count (`data-rendered-institutions`) and the visible bounds
- * (`data-view-bounds`), which the real-browser tests and scripts/bench-map.ts compare with the data.
+ * (`data-view-bounds`) and centre (`data-view-center`), which the real-browser tests and scripts/bench-map.ts compare with the data.
  */
 export function installTestHooks(controller: MapController, element: HTMLElement) {
   element.dataset.renderedInstitutions = '0'
   element.dataset.viewBounds = ''
+  element.dataset.viewCenter = ''
   controller.withMap((map) => {
     map.on('idle', () => {
       element.dataset.renderedInstitutions = String(renderedInstitutionCount(map))
       element.dataset.viewBounds = visibleBounds(map)
+      // The camera's centre: with padding (a sheet over the map) the centre of the part left visible.
+      element.dataset.viewCenter = map.getCenter().toArray().map((value) => value.toFixed(6)).join(',')
     })
   })
 }

@@ -221,7 +221,7 @@ describe('the 苏周到 webview', () => {
     const { page, context, errors } = await openPage(browser, `${APP}/?lng=120.5530&lat=31.8750`, {
       userAgent: SUZHOUDAO_UA, viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true,
     })
-    await expect.poll(() => page.getByTestId('result-count').textContent(), { timeout: 60_000 }).toMatch(/^共 \d+ 家$/)
+    await expect.poll(() => page.getByTestId('result-count').textContent(), { timeout: 60_000 }).toMatch(/^共 \d+ 家/)
     expect(await page.evaluate(() => document.documentElement.classList.contains('embed-mode'))).toBe(true)
     // The host shows the title: ours stays only for screen readers.
     const title = await page.getByRole('heading', { level: 1 }).boundingBox()

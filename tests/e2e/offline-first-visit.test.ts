@@ -29,7 +29,8 @@ test('the first visit is offline-safe: the worker takes control without a reload
 
   const name = institutionNames(root)[0]
   await page.getByRole('searchbox').fill(name)
-  await page.getByRole('region', { name: '机构列表' }).getByRole('button', { name }).click()
+  // The card's own button (its name starts with the institution's), not its 导航 or 拨打.
+  await page.getByRole('region', { name: '机构列表' }).locator('.list-item .open').filter({ hasText: name }).first().click()
   const sheet = page.getByRole('complementary', { name })
   await sheet.getByRole('heading', { level: 2, name, exact: true }).waitFor({ timeout: 30_000 })
   await sheet.getByRole('button', { name: '关闭详情' }).click()

@@ -39,7 +39,7 @@ test('near me with a granted location lists the institutions within 1,000 m', as
   await expect.poll(() => page.getByRole('region', { name: '附近的机构' }).textContent())
     .toContain(`步行 15 分钟（1000 米）内有 ${inside.length} 家机构`)
   // The header and the list agree: everything is listed, nearest first, with how many are within the walk.
-  await expect.poll(() => page.getByText(`共 ${institutions.features.length} 家 · 15 分钟内 ${inside.length} 家`).isVisible()).toBe(true)
+  await expect.poll(() => page.getByTestId('result-count').textContent()).toBe(`共 ${institutions.features.length} 家 · 15 分钟内 ${inside.length} 家`)
   expect((await listedIds(page)).length).toBe(institutions.features.length)
   const firstDistance = await page.locator('.list-item').first().textContent()
   expect(firstDistance).toMatch(/直线 \d+ 米 · 约 \d+ 分钟/)
