@@ -147,10 +147,7 @@ export class MapController {
 
   fitBounds(bounds: LngLatBoundsLike) { this.map.fitBounds(bounds, { padding: 16, animate: false }) }
 
-  /**
-   * Shows all these points (search results); `bottom` keeps them clear of a sheet over the map's lower part. The padding
-   * stays the map's own (absolutePadding): its centre, and the zoom buttons, keep to the part left visible.
-   */
+  /** Shows these points (search results) clear of a sheet `bottom` px tall; the padding stays the map's own. */
   fitPoints(points: ReadonlyArray<[number, number]>, bottom = 0) {
     if (points.length === 0) return
     const lngs = points.map((point) => point[0])
