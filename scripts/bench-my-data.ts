@@ -10,37 +10,18 @@
 import { existsSync, readFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { chromium, type Page } from 'playwright-core'
-import { parseCsv } from '../src/lib/registry/parse-csv'
+import { syntheticRegistry } from '../tests/fixtures/registry/synthetic-registry'
 import { createStaticServer } from './serve.mjs'
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 20_000)
 const BUDGET_MS = 5_000
 const root = process.env.BENCH_DIST ?? 'dist'
 
-/** ROWS rows made from the sample's: unique id and name, moved up to ~300 m so no two are the same place. */
-function syntheticRegistry(): string {
-  const [header, ...rows] = parseCsv(readFileSync('data/sources/registry-sample.csv', 'utf8').replace(/^\uFEFF/, '')).filter((record) => record.cells.length > 1)
-  const column = (name: string) => header.cells.indexOf(name)
-  const [id, name, lon, lat] = ['机构编号', '机构名称', '经度', '纬度'].map(column)
-  const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)
-  const lines = [header.cells.join(',')]
-  for (let index = 0; index < ROWS; index += 1) {
-    const cells = [...rows[index % rows.length].cells]
-    const round = Math.floor(index / rows.length)
-    cells[id] = `${cells[id]}-${round}`
-    cells[name] = `${cells[name]}${round}`
-    cells[lon] = (Number(cells[lon]) + ((round % 7) - 3) * 0.001).toFixed(6)
-    cells[lat] = (Number(cells[lat]) + ((round % 5) - 2) * 0.001).toFixed(6)
-    lines.push(cells.map(quote).join(','))
-  }
-  return `${lines.join('\r\n')}\r\n`
-}
-
 const countsText = (page: Page) => page.getByTestId('my-data-counts').textContent()
 
 async function main() {
   if (!existsSync(`${root}/index.html`)) throw new Error(`${root}/index.html missing: run \`npm run data && npx vite build\` first`)
-  const csv = Buffer.from(syntheticRegistry())
+  const csv = Buffer.from(syntheticRegistry(ROWS))
   const server = createStaticServer(root)
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo

@@ -7,15 +7,25 @@ import { bindPlannerInteractions, setPlacingCursor } from '../map/planner-intera
 import { PlannerLayers } from '../map/planner-layers'
 import { usePlannerStore } from '../stores/planner'
 import { useViewStore } from '../stores/view'
+import { useDataStore } from '../stores/data'
 
 const AREA_INTERVAL_MS = 150
 
-/** Draws the planner's coverage and what-if sites on the shared map and feeds its taps and drags to the store. */
+/**
+ * Draws the planner's coverage and what-if sites on the shared map and feeds its taps and drags to the store; says which
+ * institutions the map should draw in the planner (`ownInstitutions`: 你的数据's registry, or null for the shipped ones).
+ */
 export function usePlannerMap(getController: () => MapController | undefined, generation: Ref<number>) {
   const planner = usePlannerStore()
   const view = useViewStore()
   const { t } = useI18n()
+  const data = useDataStore()
   const active = computed(() => view.shownView === 'planner')
+  /** 你的数据's registry while the planner is shown (null otherwise): the map then draws what the engine counts. */
+  const ownInstitutions = computed(() => {
+    const own = planner.institutionsInUse
+    return active.value && own && own !== data.institutions ? own : null
+  })
 
   const communityPoints = computed<FeatureCollection<Point>>(() => {
     const snapshot = planner.snapshot
@@ -87,4 +97,5 @@ export function usePlannerMap(getController: () => MapController | undefined, ge
     controller?.setSelectable(!placing)
     if (current()) controller?.withMap((map) => setPlacingCursor(map, placing))
   })
+  return { ownInstitutions }
 }

@@ -19,6 +19,8 @@ export const useMyDataStore = defineStore('plannerMyData', () => {
   /** The last finished import's report (kept or not), and the reason when a file could not be used. */
   const report = shallowRef<Readonly<ImportReport> | null>(null)
   const error = ref('')
+  /** The last import was cancelled (nothing of it kept); cleared by the next import. */
+  const cancelled = ref(false)
   /** Whether the planner computes on the planner's data (你的数据) rather than the shipped one (示例数据). */
   const active = computed(() => Boolean(record.value?.active && (record.value.registry || record.value.population)))
   /** Bumped whenever what the planner should compute on changes. */
@@ -47,6 +49,7 @@ export const useMyDataStore = defineStore('plannerMyData', () => {
     progress.value = { stage: 'read', done: 0, total: file.size }
     report.value = null
     error.value = ''
+    cancelled.value = false
     const bytes = new Uint8Array(await file.arrayBuffer())
     const onProgress = proxy((next: ImportProgress) => { progress.value = next })
     const started = runMyDataJob((api): Promise<ImportResult<RegistryImport | PopulationImport>> => (kind === 'registry'
@@ -59,7 +62,8 @@ export const useMyDataStore = defineStore('plannerMyData', () => {
       const base = record.value ?? { registry: null, population: null, active: true, importedAt: '' }
       await keep({ ...base, [kind]: answer.result, active: true, importedAt: new Date().toISOString() })
     } catch (cause) {
-      if (!(cause instanceof MyDataCancelled)) error.value = cause instanceof Error ? cause.message : String(cause)
+      if (cause instanceof MyDataCancelled) cancelled.value = true
+      else error.value = cause instanceof Error ? cause.message : String(cause)
     } finally {
       job = null
       importing.value = null
@@ -84,5 +88,5 @@ export const useMyDataStore = defineStore('plannerMyData', () => {
     await keep(next && (next.registry || next.population) ? next : null)
   }
 
-  return { record, loaded, importing, progress, report, error, active, revision, load, importFile, cancel, setActive, remove }
+  return { record, loaded, importing, progress, report, error, cancelled, active, revision, load, importFile, cancel, setActive, remove }
 })

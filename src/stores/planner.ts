@@ -108,7 +108,7 @@ export const usePlannerStore = defineStore('planner', () => {
   function addSuggestions() { addSuggested(suggestions.value) }
 
   return {
-    status, error, snapshot, suggestions, suggesting, communities, indicators, indicatorsOnBasis, demand, metrics, ...choices, ...sites,
+    status, error, snapshot, suggestions, suggesting, communities, indicators, institutionsInUse: computed(() => institutionsInUse.value), indicatorsOnBasis, demand, metrics, ...choices, ...sites,
     init, dispose, suggest, addSuggestions,
   }
 })

@@ -7,6 +7,7 @@ import { parseCsv } from '../../src/lib/registry/parse-csv'
 import { readRegistryTable } from '../../src/lib/registry/read-registry-table'
 import { validateRegistry } from '../../src/lib/registry/validate-registry'
 import { makeXlsx } from '../fixtures/registry/make-xlsx'
+import { syntheticRegistry } from '../fixtures/registry/synthetic-registry'
 import { launchBrowser, openPage } from './browser'
 
 let browser: Browser
@@ -53,6 +54,8 @@ async function importFile(page: Page, label: string, file: { name: string; mimeT
   await page.getByLabel(label).setInputFiles(file)
 }
 const basisText = (page: Page) => page.getByTestId('data-basis').textContent()
+/** Institutions the map draws in its view (test builds count clusters' points and single points at idle). */
+const drawn = async (page: Page) => Number(await page.getByRole('region', { name: '张家港托育机构地图' }).getAttribute('data-rendered-institutions'))
 
 test('my data: GBK and XLSX registries and a population table recompute the planner, stay over a reload, print and go', async () => {
   const { page, context, errors } = await openPage(browser, `${inject('baseUrl')}?view=planner`, WIDE)
@@ -61,6 +64,8 @@ test('my data: GBK and XLSX registries and a population table recompute the plan
   const shipped = dist('indicators.json').city.find((indicator: { id: string }) => indicator.id === 'capacityTotal').value as number
   await expect.poll(() => capacityShown(page), { timeout: 60_000 }).toBe(shipped)
   const sampleUnder3 = await under3Shown(page)
+  await expect.poll(() => drawn(page), { timeout: 60_000 }).toBeGreaterThan(100)
+  const drawnShipped = await drawn(page)
   expect(await basisText(page)).toContain('示例数据')
 
   // A GBK CSV: the counts of the build script's rules, the rejected lines, the 托位 total of the file.
@@ -88,6 +93,10 @@ test('my data: GBK and XLSX registries and a population table recompute the plan
   await expect.poll(() => page.getByTestId('my-data-counts').textContent(), { timeout: 60_000 })
     .toContain(`读取 ${xlsx.read} 行：保留 ${xlsx.kept} 行，拒绝 ${xlsx.rejected} 行`)
   await expect.poll(() => capacityShown(page), { timeout: 60_000 }).toBe(xlsx.capacity)
+  // The map draws what the engine counts: the file's institutions, not the shipped ones.
+  expect(xlsx.kept).toBeLessThan(drawnShipped / 2)
+  await expect.poll(() => drawn(page), { timeout: 30_000 }).toBeLessThanOrEqual(xlsx.kept)
+  expect(await drawn(page)).toBeGreaterThan(0)
 
   // A population table by code: the under-3 total becomes the table's where it gives one.
   const communities = dist('communities.geojson').features.slice(0, 20) as { properties: { id: string; under3: number } }[]
@@ -119,9 +128,34 @@ test('my data: GBK and XLSX registries and a population table recompute the plan
   await expect.poll(() => capacityShown(page), { timeout: 60_000 }).toBe(shipped)
   expect(await under3Shown(page)).toBe(sampleUnder3)
   expect(await basisText(page)).toContain('示例数据')
+  await expect.poll(() => drawn(page), { timeout: 30_000 }).toBe(drawnShipped)
 
   expect(methods.length).toBeGreaterThan(0)
   expect(methods.filter((entry) => !entry.startsWith('GET '))).toEqual([])
   expect(errors).toEqual([])
   await context.close()
 }, 240_000)
+
+test('my data: a large import shows its progress and can be cancelled; nothing of it is kept', async () => {
+  const { page, context, errors } = await openPage(browser, `${inject('baseUrl')}?view=planner`, WIDE)
+  const shipped = dist('indicators.json').city.find((indicator: { id: string }) => indicator.id === 'capacityTotal').value as number
+  await expect.poll(() => capacityShown(page), { timeout: 60_000 }).toBe(shipped)
+  const big = Buffer.from(syntheticRegistry(20_000))
+  await importFile(page, '选择文件（机构登记数据）', { name: '登记导出-全年.csv', mimeType: 'text/csv', buffer: big })
+  // While it runs: a progress bar with counts, the file inputs disabled, and 取消导入.
+  await page.getByRole('progressbar').waitFor()
+  expect(await page.getByLabel('选择文件（机构登记数据）').isDisabled()).toBe(true)
+  await page.getByRole('button', { name: '取消导入' }).click()
+  await expect.poll(() => page.getByText('已取消导入，未保存任何内容。').isVisible()).toBe(true)
+  expect(await page.getByRole('progressbar').count()).toBe(0)
+  expect(await page.getByTestId('my-data-counts').count()).toBe(0)
+  expect(await page.getByLabel('选择文件（机构登记数据）').isEnabled()).toBe(true)
+  expect(await basisText(page)).toContain('示例数据')
+  expect(await capacityShown(page)).toBe(shipped)
+  // Nothing was stored: a reload still computes on the shipped data.
+  await page.reload()
+  await expect.poll(() => capacityShown(page), { timeout: 60_000 }).toBe(shipped)
+  expect(await basisText(page)).toContain('示例数据')
+  expect(errors).toEqual([])
+  await context.close()
+}, 120_000)
