@@ -7,7 +7,7 @@
  * Usage: npm run data && npx vite build && npx tsx scripts/bench-my-data.ts (BENCH_DIST=dir for another build,
  * BENCH_ROWS=n for another size). The rows are the sample registry's, repeated with new ids, names and small offsets.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { chromium, type Page } from 'playwright-core'
 import { syntheticRegistry } from '../tests/fixtures/registry/synthetic-registry'
