@@ -179,30 +179,42 @@ function whollyOnFirstScreen(element: Element) {
   return inside && top !== null && element.contains(top)
 }
 
-test.each([
-  [360, 740],
-  [390, 844],
-  [430, 932],
-])('at %d×%d, after near me with a granted position, at least two results with 拨打 and 导航 are wholly on the first screen and the map centre is within 2 km', async (width, height) => {
+/** How each mode names what the test looks for (en is the English interface; embed takes the host's lng/lat). */
+const MODES = {
+  zh: { query: '', nearMe: '附近的机构', handle: /^结果面板：半屏/, list: '机构列表', sheet: '搜索结果', map: '张家港托育机构地图', call: /^拨打/, navigate: /^导航到/, walk: WALK_TEXT },
+  en: { query: 'lang=en', nearMe: 'Near me', handle: /^Results panel: half screen/, list: 'Institution list', sheet: 'Results', map: 'Map of childcare institutions in Zhangjiagang', call: /^Call /, navigate: /^Directions to /, walk: /[\d.]+ (m|km) straight line · about \d+ min walk/ },
+  elder: { query: 'elder=1', nearMe: '附近的机构', handle: /^结果面板：半屏/, list: '机构列表', sheet: '搜索结果', map: '张家港托育机构地图', call: /^拨打/, navigate: /^导航到/, walk: WALK_TEXT },
+  embed: { query: 'embed=1', nearMe: '附近的机构', handle: /^结果面板：半屏/, list: '机构列表', sheet: '搜索结果', map: '张家港托育机构地图', call: /^拨打/, navigate: /^导航到/, walk: WALK_TEXT },
+} as const
+const SIZES = [[360, 740], [390, 844], [430, 932]] as const
+const CASES = SIZES.flatMap(([width, height]) => (Object.keys(MODES) as (keyof typeof MODES)[]).map((mode) => [width, height, mode] as const))
+
+test.each(CASES)('at %d×%d (%s), after near me with a granted position, at least two results with call and navigate are wholly on the first screen and the map centre is within 2 km', async (width, height, mode) => {
   const home = busiestSpot()
-  const { page, context, errors } = await openPage(browser, inject('baseUrl'), {
-    viewport: { width, height }, isMobile: true, hasTouch: true,
+  const names = MODES[mode]
+  // Embed mode: the host gives the position (no browser prompt); elsewhere the browser's, granted.
+  const query = mode === 'embed' ? `${names.query}&lng=${home[0].toFixed(6)}&lat=${home[1].toFixed(6)}` : names.query
+  const { page, context, errors } = await openPage(browser, `${inject('baseUrl')}${query ? `?${query}` : ''}`, {
+    viewport: { width, height }, isMobile: true, hasTouch: true, locale: mode === 'en' ? 'en-US' : 'zh-CN',
     permissions: ['geolocation'], geolocation: { longitude: home[0], latitude: home[1], accuracy: 20 },
   })
   await waitForData(page)
-  await page.getByRole('button', { name: '附近的机构' }).click()
-  await mapCentreNear(page, home)
+  await page.getByRole('button', { name: names.nearMe, exact: true }).click()
+  await expect.poll(async () => {
+    const center = (await page.getByRole('region', { name: names.map }).getAttribute('data-view-center')) ?? ''
+    return center ? distanceMeters(home, center.split(',').map(Number) as [number, number]) : Infinity
+  }, { timeout: 60_000, interval: 500 }).toBeLessThan(2000)
   // Near me opens the results sheet at half height, over the map.
-  await expect.poll(() => page.getByRole('button', { name: /^结果面板：/ }).getAttribute('aria-label')).toMatch(/^结果面板：半屏/)
-  const cards = page.getByRole('region', { name: '机构列表' }).getByRole('listitem')
-  await expect.poll(() => cards.first().textContent()).toMatch(WALK_TEXT)
-  const sheet = page.getByRole('region', { name: '搜索结果' })
+  await expect.poll(() => page.getByRole('button', { name: /^(结果面板|Results panel)/ }).getAttribute('aria-label')).toMatch(names.handle)
+  const cards = page.getByRole('region', { name: names.list }).getByRole('listitem')
+  await expect.poll(() => cards.first().textContent()).toMatch(names.walk)
+  const sheet = page.getByRole('region', { name: names.sheet, exact: true })
   const onScreen = async () => {
     const sheetTop = (await sheet.boundingBox())?.y ?? height
     let count = 0
     for (const card of await cards.all()) {
-      const call = card.getByRole('link', { name: /^拨打/ })
-      const navigate = card.getByRole('button', { name: /^导航到/ })
+      const call = card.getByRole('link', { name: names.call })
+      const navigate = card.getByRole('button', { name: names.navigate })
       if (await call.count() !== 1 || await navigate.count() !== 1) continue
       if (!(await call.getAttribute('href'))?.startsWith('tel:')) continue
       // The buttons must be reachable (topmost); the whole card must lie in the sheet, above the viewport's bottom edge.
@@ -216,6 +228,7 @@ test.each([
   // The sheet's height animates: poll until it has settled with the results in view.
   await expect.poll(onScreen, { timeout: 10_000 }).toBeGreaterThanOrEqual(2)
   expect(await page.evaluate(() => window.innerHeight)).toBe(height)
+  expectPrivateUrl(page.url(), home)
   expect(errors).toEqual([])
   await context.close()
 })
