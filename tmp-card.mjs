@@ -1,0 +1,15 @@
+import { chromium } from 'playwright-core'
+import { createStaticServer } from '/work/main/scripts/serve.mjs'
+const [w, h, q = ''] = process.argv.slice(2)
+const server = createStaticServer('/work/main/dist')
+await new Promise((r) => server.listen(0, '127.0.0.1', r))
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] })
+const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: +w, height: +h }, isMobile: true, hasTouch: true, geolocation: { longitude: 120.555, latitude: 31.872 }, permissions: ['geolocation'] })
+const page = await context.newPage()
+await page.goto(`http://127.0.0.1:${server.address().port}/${q}`)
+await page.waitForTimeout(2500)
+await page.getByRole('button', { name: '附近的机构', exact: true }).click()
+await page.waitForTimeout(2000)
+await page.locator('.list-item').first().screenshot({ path: '/tmp/card.png' })
+console.log(await page.locator('.list-item').first().evaluate((e) => e.outerHTML.slice(0, 3000)))
+await browser.close(); server.close()
