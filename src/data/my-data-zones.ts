@@ -44,7 +44,7 @@ function readFeatures(bytes: Uint8Array): { features: unknown[]; encoding: strin
   }
   let text: string
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
   } catch {
     return '不是 UTF-8 编码的文本文件'
   }
