@@ -14,11 +14,20 @@ export interface PlannerData {
   zones: ZoneCollection
 }
 
-/** The shipped towns with the imported outline of each town the file covers; the others keep the shipped one. */
+/**
+ * The shipped towns with the imported outline of each town the file covers (the current shipped properties, which a
+ * newer data release may have changed since the import); the others keep the shipped outline. Inputs are not modified.
+ */
 export function zonesWithImport(shipped: ZoneCollection, imported: ZonesImport | null): ZoneCollection {
   if (!imported) return shipped
-  const byId = new Map(imported.zones.features.map((feature) => [feature.properties.id, feature]))
-  return { ...shipped, features: shipped.features.map((feature) => byId.get(feature.properties.id) ?? feature) }
+  const outlines = new Map(imported.zones.features.map((feature) => [feature.properties.id, feature.geometry]))
+  return {
+    ...shipped,
+    features: shipped.features.map((feature) => {
+      const geometry = outlines.get(feature.properties.id)
+      return geometry ? { ...feature, geometry, properties: { ...feature.properties, approximate: false } } : feature
+    }),
+  }
 }
 
 /**

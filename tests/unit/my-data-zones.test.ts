@@ -122,6 +122,7 @@ describe('my data: town outlines in use', () => {
     const inUse = zonesWithImport(shipped, imported)
     expect(inUse.features.map((item) => item.properties.id)).toEqual(shipped.features.map((item) => item.properties.id))
     expect(inUse.features.filter((item) => !item.properties.approximate).map((item) => [item.properties.id, item.geometry])).toEqual([['fenghuang', square()]])
+    expect(inUse.features.find((item) => item.properties.id === 'fenghuang')?.properties).toEqual({ ...zone('fenghuang').properties, approximate: false })
     expect(zonesWithImport(shipped, null)).toBe(shipped)
     expect(JSON.stringify(shipped)).toBe(before)
   })
