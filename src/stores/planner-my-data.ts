@@ -55,7 +55,9 @@ export const useMyDataStore = defineStore('plannerMyData', () => {
     error.value = ''
     cancelled.value = false
     const bytes = new Uint8Array(await file.arrayBuffer())
-    const onProgress = proxy((next: ImportProgress) => { progress.value = next })
+    // A progress message already on its way when the job ends (a cancel) must not bring the bar back.
+    let running = true
+    const onProgress = proxy((next: ImportProgress) => { if (running) progress.value = next })
     const shippedZones = (data.zones?.features ?? []).map((feature) => feature.properties)
     const started = runMyDataJob((api): Promise<ImportResult<RegistryImport | PopulationImport | ZonesImport>> => {
       if (kind === 'registry') return api.importRegistry(bytes, file.name, onProgress)
@@ -72,6 +74,7 @@ export const useMyDataStore = defineStore('plannerMyData', () => {
       if (cause instanceof MyDataCancelled) cancelled.value = true
       else error.value = cause instanceof Error ? cause.message : String(cause)
     } finally {
+      running = false
       job = null
       importing.value = null
       progress.value = null
