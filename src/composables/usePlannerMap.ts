@@ -11,9 +11,17 @@ import { useDataStore } from '../stores/data'
 
 const AREA_INTERVAL_MS = 150
 
+/** 你的数据's registry or towns while the planner is shown (null otherwise): the map then draws what the engine counts. */
+function ownData<T>(active: Ref<boolean>, inUse: () => T | null, shipped: () => T | null) {
+  return computed(() => {
+    const value = inUse()
+    return active.value && value && value !== shipped() ? value : null
+  })
+}
+
 /**
  * Draws the planner's coverage and what-if sites on the shared map and feeds its taps and drags to the store; says which
- * institutions the map should draw in the planner (`ownInstitutions`: 你的数据's registry, or null for the shipped ones).
+ * institutions and towns the map should draw in the planner (`ownInstitutions`, `ownZones`: 你的数据's, or null for the shipped ones).
  */
 export function usePlannerMap(getController: () => MapController | undefined, generation: Ref<number>) {
   const planner = usePlannerStore()
@@ -21,12 +29,8 @@ export function usePlannerMap(getController: () => MapController | undefined, ge
   const { t } = useI18n()
   const data = useDataStore()
   const active = computed(() => view.shownView === 'planner')
-  /** 你的数据's registry while the planner is shown (null otherwise): the map then draws what the engine counts. */
-  const ownInstitutions = computed(() => {
-    const own = planner.institutionsInUse
-    return active.value && own && own !== data.institutions ? own : null
-  })
-
+  const ownInstitutions = ownData(active, () => planner.institutionsInUse, () => data.institutions)
+  const ownZones = ownData(active, () => planner.zonesInUse, () => data.zones)
   const communityPoints = computed<FeatureCollection<Point>>(() => {
     const snapshot = planner.snapshot
     const collection = planner.communities
@@ -97,5 +101,5 @@ export function usePlannerMap(getController: () => MapController | undefined, ge
     controller?.setSelectable(!placing)
     if (current()) controller?.withMap((map) => setPlacingCursor(map, placing))
   })
-  return { ownInstitutions }
+  return { ownInstitutions, ownZones }
 }

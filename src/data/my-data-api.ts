@@ -1,10 +1,11 @@
 import type { FeatureCollection, Point } from 'geojson'
-import type { CommunityProperties, IndicatorsFile, TargetsFile } from '../lib/types'
+import type { CommunityProperties, IndicatorsFile, TargetsFile, ZoneProperties } from '../lib/types'
 import { myDataContext } from './my-data-context'
 import { communitiesWithCounts, computeMyIndicators } from './my-data-planner'
 import { importPopulation, type CommunityRef } from './my-data-population'
 import { importRegistry } from './my-data-registry'
-import type { ImportProgress, ImportResult, PopulationImport, RegistryImport } from './my-data-types'
+import type { ImportProgress, ImportResult, PopulationImport, RegistryImport, ZonesImport } from './my-data-types'
+import { importZones } from './my-data-zones'
 import type { InstitutionCollection } from './types'
 
 /** What the import worker does (my-data.worker.ts exposes it through Comlink): parse, validate and compute off the page. */
@@ -14,6 +15,9 @@ export const myDataApi = {
   },
   importPopulation(bytes: Uint8Array, fileName: string, communities: CommunityRef[]): Promise<ImportResult<PopulationImport>> {
     return importPopulation(bytes, fileName, communities)
+  },
+  importZones(bytes: Uint8Array, fileName: string, shippedZones: ZoneProperties[]): Promise<ImportResult<ZonesImport>> {
+    return importZones(bytes, fileName, shippedZones)
   },
   /** The planner's communities and indicators on the planner's own data. */
   plannerData(input: {

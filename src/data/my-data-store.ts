@@ -29,15 +29,26 @@ async function transact<T>(mode: IDBTransactionMode, work: (store: IDBObjectStor
   }
 }
 
-const isRecord = (value: unknown): value is MyDataRecord =>
+const isRecord = (value: unknown): value is Omit<MyDataRecord, 'zones'> & { zones?: MyDataRecord['zones'] } =>
   typeof value === 'object' && value !== null && 'active' in value && 'registry' in value && 'population' in value
+
+/**
+ * A stored value as the current record, or null when it is not one; records kept before town outlines could be
+ * imported have no `zones` and read as zones: null.
+ *
+ * @example
+ * asMyDataRecord({ registry: null, population: null, active: true, importedAt: '' })?.zones // null
+ */
+export function asMyDataRecord(value: unknown): MyDataRecord | null {
+  return isRecord(value) ? { ...value, zones: value.zones ?? null } : null
+}
 
 /** The planner's own data kept on this device, or null (none, unreadable, or no IndexedDB). */
 export async function readMyData(): Promise<MyDataRecord | null> {
   if (typeof indexedDB === 'undefined') return null
   try {
     const value = await transact<unknown>('readonly', (store) => store.get(KEY))
-    return isRecord(value) ? value : null
+    return asMyDataRecord(value)
   } catch {
     return null
   }

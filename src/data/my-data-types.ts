@@ -1,4 +1,4 @@
-import type { InstitutionCollection } from './types'
+import type { InstitutionCollection, ZoneCollection } from './types'
 
 /** Where a long import is: the stage and how many rows (or bytes) of how many are done. */
 export interface ImportProgress {
@@ -42,12 +42,23 @@ export interface PopulationImport extends ImportReport {
   totalUnder3: number
 }
 
+/** Town (镇/区) outlines that replace the shipped approximate ones; towns absent from the file keep theirs. */
+export interface ZonesImport extends ImportReport {
+  kind: 'zones'
+  /** One feature per covered town, in the shipped order, with the shipped properties and `approximate: false`. */
+  zones: ZoneCollection
+  /** How many of the shipped towns the file covers. */
+  towns: number
+}
+
 export type ImportResult<T> = { ok: true; result: T } | { ok: false; message: string }
 
 /** What stays on the device: the latest import of each kind and whether the planner uses it. */
 export interface MyDataRecord {
   registry: RegistryImport | null
   population: PopulationImport | null
+  /** Absent in records kept before town outlines could be imported: readMyData makes it null. */
+  zones: ZonesImport | null
   /** The 你的数据 / 示例数据 switch: false keeps the data but shows the shipped data. */
   active: boolean
   importedAt: string

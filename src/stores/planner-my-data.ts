@@ -4,12 +4,16 @@ import { computed, ref, shallowRef } from 'vue'
 import { MyDataCancelled, runMyDataJob, type MyDataJob } from '../data/my-data-client'
 import { clearMyData, readMyData, writeMyData } from '../data/my-data-store'
 import type { CommunityRef } from '../data/my-data-population'
-import type { ImportProgress, ImportReport, ImportResult, MyDataRecord, PopulationImport, RegistryImport } from '../data/my-data-types'
+import type { ImportProgress, ImportReport, ImportResult, MyDataRecord, PopulationImport, RegistryImport, ZonesImport } from '../data/my-data-types'
+import { useDataStore } from './data'
 
-export type MyDataKind = 'registry' | 'population'
+export type MyDataKind = 'registry' | 'population' | 'zones'
+
+const hasData = (record: Readonly<MyDataRecord> | null) => Boolean(record && (record.registry || record.population || record.zones))
 
 /** The planner's own data (我的数据): what is kept on the device, the switch, and the import in progress. */
 export const useMyDataStore = defineStore('plannerMyData', () => {
+  const data = useDataStore()
   /** The kept record (IndexedDB), null when there is none. */
   const record = shallowRef<Readonly<MyDataRecord> | null>(null)
   const loaded = ref(false)
@@ -22,7 +26,7 @@ export const useMyDataStore = defineStore('plannerMyData', () => {
   /** The last import was cancelled (nothing of it kept); cleared by the next import. */
   const cancelled = ref(false)
   /** Whether the planner computes on the planner's data (你的数据) rather than the shipped one (示例数据). */
-  const active = computed(() => Boolean(record.value?.active && (record.value.registry || record.value.population)))
+  const active = computed(() => Boolean(record.value?.active && hasData(record.value)))
   /** Bumped whenever what the planner should compute on changes. */
   const revision = ref(0)
   let job: MyDataJob<unknown> | null = null
@@ -51,20 +55,26 @@ export const useMyDataStore = defineStore('plannerMyData', () => {
     error.value = ''
     cancelled.value = false
     const bytes = new Uint8Array(await file.arrayBuffer())
-    const onProgress = proxy((next: ImportProgress) => { progress.value = next })
-    const started = runMyDataJob((api): Promise<ImportResult<RegistryImport | PopulationImport>> => (kind === 'registry'
-      ? api.importRegistry(bytes, file.name, onProgress) : api.importPopulation(bytes, file.name, communities)))
+    // A progress message already on its way when the job ends (a cancel) must not bring the bar back.
+    let running = true
+    const onProgress = proxy((next: ImportProgress) => { if (running) progress.value = next })
+    const shippedZones = (data.zones?.features ?? []).map((feature) => feature.properties)
+    const started = runMyDataJob((api): Promise<ImportResult<RegistryImport | PopulationImport | ZonesImport>> => {
+      if (kind === 'registry') return api.importRegistry(bytes, file.name, onProgress)
+      return kind === 'population' ? api.importPopulation(bytes, file.name, communities) : api.importZones(bytes, file.name, shippedZones)
+    })
     job = started
     try {
       const answer = await started.result
       if (!answer.ok) { error.value = answer.message; return }
       report.value = Object.freeze(answer.result)
-      const base = record.value ?? { registry: null, population: null, active: true, importedAt: '' }
+      const base = record.value ?? { registry: null, population: null, zones: null, active: true, importedAt: '' }
       await keep({ ...base, [kind]: answer.result, active: true, importedAt: new Date().toISOString() })
     } catch (cause) {
       if (cause instanceof MyDataCancelled) cancelled.value = true
       else error.value = cause instanceof Error ? cause.message : String(cause)
     } finally {
+      running = false
       job = null
       importing.value = null
       progress.value = null
@@ -85,7 +95,7 @@ export const useMyDataStore = defineStore('plannerMyData', () => {
     if (!current) return
     const next = kind ? { ...current, [kind]: null } : null
     report.value = null
-    await keep(next && (next.registry || next.population) ? next : null)
+    await keep(next && hasData(next) ? next : null)
   }
 
   return { record, loaded, importing, progress, report, error, cancelled, active, revision, load, importFile, cancel, setActive, remove }

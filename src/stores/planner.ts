@@ -7,7 +7,7 @@ import type { CommunityProperties, IndicatorsFile, TargetsFile } from '../lib/ty
 import { myPlannerData } from '../data/my-data-inputs'
 import { PlannerSession } from '../planner/planner-session'
 import type { PlannerSnapshot } from '../planner/types'
-import { useDataStore, type InstitutionCollection } from './data'
+import { useDataStore, type InstitutionCollection, type ZoneCollection } from './data'
 import { useMyDataStore } from './planner-my-data'
 import { plannerBasisViews } from './planner-basis'
 import { plannerSettingsState } from './planner-settings'
@@ -31,6 +31,8 @@ export const usePlannerStore = defineStore('planner', () => {
   const communityFile = shallowRef<CommunityCollection | null>(null)
   /** The institutions the engine counts (the shipped ones, or 你的数据's registry). */
   const institutionsInUse = shallowRef<InstitutionCollection | null>(null)
+  /** The town outlines the engine counts by (the shipped ones, or with 你的数据's outlines). */
+  const zonesInUse = shallowRef<ZoneCollection | null>(null)
   const indicators = shallowRef<IndicatorsFile | null>(null)
   // The engine's worker is a library object: held by this store instance, never in its state; dispose() ends it.
   const session = new PlannerSession({
@@ -57,13 +59,14 @@ export const usePlannerStore = defineStore('planner', () => {
       ])
       // 你的数据: the planner's own registry and counts, the indicators recomputed on them (see planner-my-data).
       const mine = myData.active && myData.record ? await myPlannerData(myData.record, {
-        institutions, communities: loadedCommunities, targets: await data.loadFile<TargetsFile>('targets.json'),
+        institutions, communities: loadedCommunities, targets: await data.loadFile<TargetsFile>('targets.json'), zones,
       }) : null
       communityFile.value = mine?.communities ?? loadedCommunities
       indicators.value = mine?.indicators ?? indicatorFile
       institutionsInUse.value = mine?.institutions ?? institutions
+      zonesInUse.value = mine?.zones ?? zones
       const onBasis = communitiesOnBasis(communityFile.value, choices.demandBasis.value)
-      return { ...toCoverageInputs(institutionsInUse.value, onBasis), zones, boundary, settings: choices.settings.value }
+      return { ...toCoverageInputs(institutionsInUse.value, onBasis), zones: zonesInUse.value, boundary, settings: choices.settings.value }
     })
     if (started && status.value === 'loading') status.value = 'ready'
   }
@@ -108,7 +111,7 @@ export const usePlannerStore = defineStore('planner', () => {
   function addSuggestions() { addSuggested(suggestions.value) }
 
   return {
-    status, error, snapshot, suggestions, suggesting, communities, indicators, institutionsInUse: computed(() => institutionsInUse.value), indicatorsOnBasis, demand, metrics, ...choices, ...sites,
+    status, error, snapshot, suggestions, suggesting, communities, indicators, institutionsInUse: computed(() => institutionsInUse.value), zonesInUse: computed(() => zonesInUse.value), indicatorsOnBasis, demand, metrics, ...choices, ...sites,
     init, dispose, suggest, addSuggestions,
   }
 })

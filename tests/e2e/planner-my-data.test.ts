@@ -106,6 +106,15 @@ test('my data: GBK and XLSX registries and a population table recompute the plan
   const replaced = communities.reduce((sum, community) => sum + community.properties.under3, 0)
   await expect.poll(() => under3Shown(page), { timeout: 60_000 }).toBe(sampleUnder3 - replaced + 20 * 500)
 
+  // Town outlines as GeoJSON: the shipped zones without their approximate flag stand for a measured file.
+  const zones = dist('zones.geojson') as { features: { properties: Record<string, unknown> }[] }
+  const measured = { ...zones, features: zones.features.map((zone) => ({ ...zone, properties: { ...zone.properties, approximate: undefined } })) }
+  await importFile(page, '选择文件（镇（区）边界（可选））', { name: '镇界.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(measured)) })
+  await expect.poll(() => page.getByTestId('my-data-counts').textContent(), { timeout: 60_000 }).toContain('读取 9 行：保留 9 行，拒绝 0 行')
+  await expect.poll(() => page.getByText(/^镇（区）边界：镇界\.geojson，覆盖 9 \/ 9 个镇（区）/).isVisible()).toBe(true)
+  await expect.poll(() => basisText(page)).toContain('村居人口.csv、镇界.geojson')
+  await expect.poll(() => under3Shown(page), { timeout: 60_000 }).toBe(sampleUnder3 - replaced + 20 * 500)
+
   // The switch shows the shipped data again without forgetting mine.
   await page.getByRole('switch', { name: '使用你的数据' }).uncheck()
   await expect.poll(() => capacityShown(page), { timeout: 60_000 }).toBe(shipped)
