@@ -270,3 +270,31 @@ test('on a phone, a hypothetical site placed at the map center can be dragged wi
   expect(errors).toEqual([])
   await context.close()
 })
+
+test.each([360, 390])('on a %d px phone the indicator table stacks: no sideways scroll, every figure on one line with its label', async (width) => {
+  const { page, context, errors } = await openPage(browser, `${inject('baseUrl')}?view=planner`, { viewport: { width, height: 800 }, hasTouch: true, isMobile: true })
+  const table = page.getByRole('region', { name: '全市：方案指标' }).getByRole('table')
+  await table.waitFor({ timeout: 60_000 })
+  // Still a table to assistive technology, with its four column headers.
+  for (const header of ['指标', '目标', '现状', '是否达标']) expect(await table.getByRole('columnheader', { name: header, exact: true }).count()).toBe(1)
+  const fits = await table.evaluate((element) => {
+    const wrap = element.parentElement
+    return wrap !== null && wrap.scrollWidth <= wrap.clientWidth
+  })
+  expect(fits).toBe(true)
+  // Each cell reads "目标 ≥ 10 个", "现状 …", "是否达标 …" on one line (no character-per-line columns).
+  const cells = await table.getByRole('cell').evaluateAll((elements) => elements.map((cell) => {
+    // Lines of its text: distinct tops of the text's boxes.
+    const range = document.createRange()
+    range.selectNodeContents(cell)
+    const lines = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.bottom))).size
+    return { label: cell.getAttribute('data-label'), text: cell.textContent ?? '', lines }
+  }))
+  expect(cells.length).toBeGreaterThan(6)
+  for (const cell of cells) {
+    expect(['目标', '现状', '是否达标']).toContain(cell.label)
+    expect(cell.lines, cell.text).toBeLessThanOrEqual(1)
+  }
+  expect(errors).toEqual([])
+  await context.close()
+})
