@@ -5,6 +5,7 @@ import NearMe from '../../src/components/location/NearMe.vue'
 import InstitutionList from '../../src/components/list/InstitutionList.vue'
 import InstitutionSheet from '../../src/components/institution/InstitutionSheet.vue'
 import { distanceMeters } from '../../src/lib/distance-meters'
+import type { InstitutionProperties } from '../../src/lib/types'
 import { useDataStore } from '../../src/stores/data'
 import { useFiltersStore } from '../../src/stores/filters'
 import { useLocationStore } from '../../src/stores/location'
@@ -97,17 +98,20 @@ test('the list: no distances without a place; with one, 直线 … 米 · 约 �
   wrapper.unmount()
 })
 
-test('with classes recorded, the card shows the free places of the selected age\'s class', async () => {
-  const { pinia, i18n } = setupParents()
+/** The fixture data with places by class recorded for one institution. */
+function withClasses(id: string, classes: InstitutionProperties['classes']) {
   const data = useDataStore()
   const institutions = data.institutions
   if (!institutions) throw new Error('no fixture data')
   data.institutions = Object.freeze({
     ...institutions,
-    features: institutions.features.map((feature) => feature.properties.id !== 'T1' ? feature : {
-      ...feature, properties: { ...feature.properties, classes: { toddler: { capacity: 15, enrolled: 12 }, older: { capacity: 25, enrolled: 18 } } },
-    }),
+    features: institutions.features.map((feature) => feature.properties.id !== id ? feature : { ...feature, properties: { ...feature.properties, classes } }),
   })
+}
+
+test('with classes recorded, the card shows the free places of the selected age\'s class', async () => {
+  const { pinia, i18n } = setupParents()
+  withClasses('T1', { toddler: { capacity: 15, enrolled: 12 }, older: { capacity: 25, enrolled: 18 } })
   useFiltersStore().apply({ ageMonths: 18 })
   const wrapper = mount(InstitutionList, { global: { plugins: [pinia, i18n] } })
   await nextTick()
@@ -117,15 +121,7 @@ test('with classes recorded, the card shows the free places of the selected age\
 
 test('the detail sheet shows the distance from my place with the walking time, and the class table', async () => {
   const { pinia, i18n } = setupParents()
-  const data = useDataStore()
-  const institutions = data.institutions
-  if (!institutions) throw new Error('no fixture data')
-  data.institutions = Object.freeze({
-    ...institutions,
-    features: institutions.features.map((feature) => feature.properties.id !== 'T2' ? feature : {
-      ...feature, properties: { ...feature.properties, classes: { older: { capacity: 40, enrolled: 30 } } },
-    }),
-  })
+  withClasses('T2', { older: { capacity: 40, enrolled: 30 } })
   useLocationStore().setPlace({ lng: 120.55, lat: 31.875, source: 'gps' })
   const sheet = mount(InstitutionSheet, { global: { plugins: [pinia, i18n] } })
   useSelectionStore().select('T2')

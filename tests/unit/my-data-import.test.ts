@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { expose, proxy, wrap, type Remote } from 'comlink'
+import { proxy } from 'comlink'
 import iconv from 'iconv-lite'
-import { afterEach, describe, expect, it } from 'vitest'
-import { myDataApi, type MyDataApi } from '../../src/data/my-data-api'
+import { describe, expect, it } from 'vitest'
+import { myDataWorker } from './support/my-data-worker'
 import type { ImportProgress, ImportResult, RegistryImport } from '../../src/data/my-data-types'
 import { parseCsv } from '../../src/lib/registry/parse-csv'
 import { makeXlsx } from '../fixtures/registry/make-xlsx'
@@ -14,18 +14,9 @@ const FIXTURES = path.join(fileURLToPath(new URL('../fixtures/registry', import.
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name))
 const HOSTILE_REJECTED = [5, 8, 9, 10, 11, 12, 13, 14, 15, 16, 20]
 
-const ports: MessagePort[] = []
-afterEach(() => { for (const port of ports.splice(0)) port.close() })
-/** The import API behind Comlink on a MessageChannel, as the page talks to the worker. */
-function worker(): Remote<MyDataApi> {
-  const { port1, port2 } = new MessageChannel()
-  ports.push(port1, port2)
-  expose(myDataApi, port2)
-  return wrap<MyDataApi>(port1)
-}
 
 async function importBytes(bytes: Uint8Array, name: string, progress: ImportProgress[] = []): Promise<RegistryImport> {
-  const answer: ImportResult<RegistryImport> = await worker().importRegistry(bytes, name, proxy((next: ImportProgress) => { progress.push(next) }))
+  const answer: ImportResult<RegistryImport> = await myDataWorker().importRegistry(bytes, name, proxy((next: ImportProgress) => { progress.push(next) }))
   if (!answer.ok) throw new Error(answer.message)
   return answer.result
 }
@@ -64,7 +55,7 @@ describe('my data: registry import in the worker', () => {
     ['broken.xlsx', 'not a zip', /not a readable \.xlsx file/],
     ['empty.csv', '\n\n', /no header row/],
   ])('answers %s with the reason it cannot be used', async (name, content, reason) => {
-    const answer = await worker().importRegistry(new TextEncoder().encode(content), name, proxy(() => {}))
+    const answer = await myDataWorker().importRegistry(new TextEncoder().encode(content), name, proxy(() => {}))
     expect(answer.ok).toBe(false)
     expect(answer.ok ? '' : answer.message).toMatch(reason)
   })

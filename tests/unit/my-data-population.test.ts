@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
-import { expose, proxy, wrap, type Remote } from 'comlink'
+import { proxy } from 'comlink'
 import type { Feature, Point } from 'geojson'
 import iconv from 'iconv-lite'
-import { afterEach, describe, expect, it } from 'vitest'
-import { myDataApi, type MyDataApi } from '../../src/data/my-data-api'
+import { describe, expect, it } from 'vitest'
+import { myDataWorker } from './support/my-data-worker'
 import { populationTemplateCsv } from '../../src/data/my-data-template'
 import type { PopulationImport } from '../../src/data/my-data-types'
 import { parseCsv } from '../../src/lib/registry/parse-csv'
@@ -21,17 +21,9 @@ const communityFeatures: Feature<Point, CommunityProperties>[] = units.communiti
 }))
 const refs = communityFeatures.map(({ properties }) => ({ id: properties.id, name: properties.name }))
 
-const ports: MessagePort[] = []
-afterEach(() => { for (const port of ports.splice(0)) port.close() })
-function worker(): Remote<MyDataApi> {
-  const { port1, port2 } = new MessageChannel()
-  ports.push(port1, port2)
-  expose(myDataApi, port2)
-  return wrap<MyDataApi>(port1)
-}
 async function importTable(text: string, name = 'counts.csv', encoding: 'utf8' | 'gbk' = 'utf8'): Promise<PopulationImport> {
   const bytes = encoding === 'gbk' ? new Uint8Array(iconv.encode(text, 'gbk')) : new TextEncoder().encode(text)
-  const answer = await worker().importPopulation(bytes, name, refs)
+  const answer = await myDataWorker().importPopulation(bytes, name, refs)
   if (!answer.ok) throw new Error(answer.message)
   return answer.result
 }
@@ -72,21 +64,21 @@ describe('my data: population table import in the worker', () => {
   })
 
   it('answers a table without the columns it needs with the reason', async () => {
-    const answer = await worker().importPopulation(new TextEncoder().encode('名称,人口\n甲村,3\n'), 'x.csv', refs)
+    const answer = await myDataWorker().importPopulation(new TextEncoder().encode('名称,人口\n甲村,3\n'), 'x.csv', refs)
     expect(answer.ok ? '' : answer.message).toMatch(/required columns missing/)
   })
 })
 
 describe('my data: the planner\'s inputs recomputed in the worker', () => {
   it('gives the file\'s 托位 total and, with a population table, its under-3 total to the indicators', async () => {
-    const registry = await worker().importRegistry(new Uint8Array(readFileSync(new URL('tests/fixtures/registry/valid.csv', root))), 'valid.csv', proxy(() => {}))
+    const registry = await myDataWorker().importRegistry(new Uint8Array(readFileSync(new URL('tests/fixtures/registry/valid.csv', root))), 'valid.csv', proxy(() => {}))
     if (!registry.ok) throw new Error(registry.message)
     const population = await importTable(`村居代码,3岁以下婴幼儿数\n${units.communities[0].code},1000\n`)
     const communities = { type: 'FeatureCollection' as const, features: communityFeatures }
     const input = { institutions: registry.result.institutions, communities, targets }
     const before = communities.features[0].properties.under3
-    const plain = await worker().plannerData({ ...input, population: null })
-    const mine = await worker().plannerData({ ...input, population })
+    const plain = await myDataWorker().plannerData({ ...input, population: null })
+    const mine = await myDataWorker().plannerData({ ...input, population })
     const value = (file: typeof plain, id: string) => file.indicators.city.find((indicator) => indicator.id === id)?.value
     expect(value(plain, 'capacityTotal')).toBe(registry.result.totalCapacity)
     const under3 = (file: typeof plain) => file.communities.features.reduce((sum, feature) => sum + feature.properties.under3, 0)

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs'
-import { expose, wrap, type Remote } from 'comlink'
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
-import { afterEach, describe, expect, it } from 'vitest'
-import { myDataApi, type MyDataApi } from '../../src/data/my-data-api'
+import { describe, expect, it } from 'vitest'
+import { myDataWorker } from './support/my-data-worker'
 import { zonesWithImport } from '../../src/data/my-data-inputs'
 import { asMyDataRecord } from '../../src/data/my-data-store'
 import type { ZonesImport } from '../../src/data/my-data-types'
@@ -28,16 +27,8 @@ const square = (lng = 120.5, lat = 31.85): Polygon => ({
 const feature = (properties: Record<string, unknown>, geometry: unknown = square()) => ({ type: 'Feature', properties, geometry })
 const encode = (json: unknown, bom = false) => new TextEncoder().encode((bom ? '\uFEFF' : '') + JSON.stringify(json))
 
-const ports: MessagePort[] = []
-afterEach(() => { for (const port of ports.splice(0)) port.close() })
-function worker(): Remote<MyDataApi> {
-  const { port1, port2 } = new MessageChannel()
-  ports.push(port1, port2)
-  expose(myDataApi, port2)
-  return wrap<MyDataApi>(port1)
-}
 async function importFile(json: unknown, bom = false): Promise<ZonesImport> {
-  const answer = await worker().importZones(encode(json, bom), 'towns.geojson', refs)
+  const answer = await myDataWorker().importZones(encode(json, bom), 'towns.geojson', refs)
   if (!answer.ok) throw new Error(answer.message)
   return answer.result
 }
@@ -109,7 +100,7 @@ describe('my data: town outline import in the worker', () => {
     ['GBK text', new Uint8Array([0x7b, 0xd5, 0xc5, 0x7d]), /不是 UTF-8/],
     ['a file over 20 MB', new Uint8Array(20 * 1024 * 1024 + 1), /文件过大（20\.0 MB）/],
   ])('answers %s with the reason it cannot be used', async (_, bytes, reason) => {
-    const answer = await worker().importZones(bytes, 'towns.geojson', refs)
+    const answer = await myDataWorker().importZones(bytes, 'towns.geojson', refs)
     expect(answer.ok).toBe(false)
     expect(answer.ok ? '' : answer.message).toMatch(reason)
   })
