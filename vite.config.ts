@@ -1,13 +1,13 @@
 import { defineConfig, loadEnv, type PluginOption } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
-import { cspManifest } from './scripts/vite/csp-manifest'
-import { iconLinks } from './scripts/vite/icon-links'
-import { mapPreview } from './scripts/vite/map-preview'
-import { precompress } from './scripts/vite/precompress'
-import { pwaOptions } from './scripts/vite/pwa-options'
-import { shippedData } from './scripts/vite/shipped-data'
-import { precompileMessages } from './src/i18n/precompile-messages'
+import { cspManifest } from './scripts/vite/csp-manifest.ts'
+import { iconLinks } from './scripts/vite/icon-links.ts'
+import { mapPreview } from './scripts/vite/map-preview.ts'
+import { precompress } from './scripts/vite/precompress.ts'
+import { pwaOptions } from './scripts/vite/pwa-options.ts'
+import { shippedData } from './scripts/vite/shipped-data.ts'
+import { precompileMessages } from './src/i18n/precompile-messages.ts'
 
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_')

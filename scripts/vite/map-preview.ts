@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import type { Plugin } from 'vite'
 import type { FeatureCollection, Point } from 'geojson'
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon'
-import { polygonRings } from '../../src/lib/coverage/polygon-rings'
-import { CITY_VIEW_BOUNDS } from '../../src/lib/types'
+import { polygonRings } from '../../src/lib/coverage/polygon-rings.ts'
+import { CITY_VIEW_BOUNDS } from '../../src/lib/types.ts'
 
 type Position = [number, number]
 

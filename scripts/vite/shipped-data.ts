@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
-import type { ManifestFile, ShippedData } from '../../src/lib/types'
+import type { ManifestFile, ShippedData } from '../../src/lib/types.ts'
 
 /** The sample flag and date of the data the build ships (null when the data has not been built). */
 export function shippedData(publicDir: string): ShippedData | null {
