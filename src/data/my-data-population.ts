@@ -23,7 +23,7 @@ function findColumns(header: readonly string[]): Partial<Record<Column, number>>
     if (column && columns[column] === undefined) columns[column] = index
   })
   if (columns.under3 === undefined || (columns.code === undefined && columns.name === undefined)) {
-    throw new RegistryInputError('required columns missing: 3岁以下婴幼儿数 and 村居代码 or 村居名称')
+    throw new RegistryInputError('required columns missing: 3岁以下婴幼儿数 and 村居代码 or 村居名称', 'missing-columns', { columns: '3岁以下婴幼儿数；村居代码或村居名称' })
   }
   return columns
 }
@@ -68,7 +68,7 @@ export async function importPopulation(bytes: Uint8Array, fileName: string, comm
   try {
     const { records, encoding } = await readTableRecords(bytes, fileName)
     const headerIndex = records.findIndex((record) => !isBlank(record))
-    if (headerIndex < 0) throw new RegistryInputError('no header row: the file has no data')
+    if (headerIndex < 0) throw new RegistryInputError('no header row: the file has no data', 'no-header')
     const header = records[headerIndex].cells.map((cell) => cell.trim())
     const columns = findColumns(header)
     const find = finder(communities)
@@ -104,7 +104,7 @@ export async function importPopulation(bytes: Uint8Array, fileName: string, comm
       },
     }
   } catch (error) {
-    if (error instanceof RegistryInputError) return { ok: false, message: error.message }
+    if (error instanceof RegistryInputError) return { ok: false, message: error.message, code: error.code, params: error.params }
     throw error
   }
 }

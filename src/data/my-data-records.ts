@@ -18,7 +18,8 @@ export async function readTableRecords(bytes: Uint8Array, fileName: string): Pro
       const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
       return { records: sheetToRecords((await readSheet(buffer)) as SheetCell[][]), encoding: 'xlsx' }
     } catch (error) {
-      throw new RegistryInputError(`not a readable .xlsx file (${error instanceof Error ? error.message : String(error)})`)
+      const detail = error instanceof Error ? error.message : String(error)
+      throw new RegistryInputError(`not a readable .xlsx file (${detail})`, 'not-xlsx', { detail })
     }
   }
   const decoded = decodeRegistryBytes(bytes)

@@ -55,7 +55,7 @@ export async function importRegistry(
       },
     }
   } catch (error) {
-    if (error instanceof RegistryInputError) return { ok: false, message: error.message }
+    if (error instanceof RegistryInputError) return { ok: false, message: error.message, code: error.code, params: error.params }
     throw error
   }
 }

@@ -1,3 +1,4 @@
+import type { InputErrorCode, InputErrorParams } from '../lib/registry/registry-input-error'
 import type { InstitutionCollection, ZoneCollection } from './types'
 
 /** Where a long import is: the stage and how many rows (or bytes) of how many are done. */
@@ -51,7 +52,10 @@ export interface ZonesImport extends ImportReport {
   towns: number
 }
 
-export type ImportResult<T> = { ok: true; result: T } | { ok: false; message: string }
+/** A file that cannot be used: the message (the file's language of reasons) and, where known, a code the app translates. */
+export interface ImportFailure { ok: false; message: string; code?: InputErrorCode; params?: InputErrorParams }
+
+export type ImportResult<T> = { ok: true; result: T } | ImportFailure
 
 /** What stays on the device: the latest import of each kind and whether the planner uses it. */
 export interface MyDataRecord {

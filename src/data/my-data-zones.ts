@@ -1,9 +1,10 @@
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson'
 import { formatRejectedCsv } from '../lib/registry/format-rejected-csv'
+import type { InputErrorCode, InputErrorParams } from '../lib/registry/registry-input-error'
 import type { RejectedRow } from '../lib/registry/registry-types'
 import type { ZoneProperties } from '../lib/types'
 import { checkZoneGeometry } from './my-data-zone-geometry'
-import type { ImportResult, ZonesImport } from './my-data-types'
+import type { ImportFailure, ImportResult, ZonesImport } from './my-data-types'
 
 /** Larger than any town outline file needs; a bigger file is a mistake (a raster, a whole province). */
 export const MAX_ZONES_BYTES = 20 * 1024 * 1024
@@ -37,28 +38,32 @@ function matcher(zones: readonly ZoneProperties[]) {
   }
 }
 
+const failure = (message: string, code: InputErrorCode, params?: InputErrorParams): ImportFailure => ({ ok: false, message, code, params })
+
 /** Bytes → parsed features, or the reason the file is not a usable GeoJSON. */
-function readFeatures(bytes: Uint8Array): { features: unknown[]; encoding: string } | string {
+function readFeatures(bytes: Uint8Array): { features: unknown[]; encoding: string } | ImportFailure {
   if (bytes.byteLength > MAX_ZONES_BYTES) {
-    return `文件过大（${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB），镇（区）边界文件不应超过 ${MAX_ZONES_BYTES / 1024 / 1024} MB`
+    const [size, max] = [(bytes.byteLength / 1024 / 1024).toFixed(1), MAX_ZONES_BYTES / 1024 / 1024]
+    return failure(`文件过大（${size} MB），镇（区）边界文件不应超过 ${max} MB`, 'file-too-large', { size, max })
   }
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
   } catch {
-    return '不是 UTF-8 编码的文本文件'
+    return failure('不是 UTF-8 编码的文本文件', 'not-utf8')
   }
   const encoding = text.startsWith('\uFEFF') ? 'utf-8-bom' : 'utf-8'
   let json: unknown
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch (error) {
-    return `不是有效的 JSON（${error instanceof Error ? error.message : String(error)}）`
+    const detail = error instanceof Error ? error.message : String(error)
+    return failure(`不是有效的 JSON（${detail}）`, 'not-json', { detail })
   }
   const type = typeof json === 'object' && json !== null ? (json as { type?: unknown }).type : undefined
   const list = type === 'FeatureCollection' ? (json as { features?: unknown }).features : type === 'Feature' ? [json] : undefined
-  if (!Array.isArray(list)) return '不是 GeoJSON：应为要素集合（FeatureCollection）或单个要素（Feature）'
-  if (list.length === 0) return 'GeoJSON 中没有要素'
+  if (!Array.isArray(list)) return failure('不是 GeoJSON：应为要素集合（FeatureCollection）或单个要素（Feature）', 'not-geojson')
+  if (list.length === 0) return failure('GeoJSON 中没有要素', 'no-features')
   return { features: list, encoding }
 }
 
@@ -78,7 +83,7 @@ const outline = (zone: ZoneProperties, polygons: Position[][][]): Outline => ({
  */
 export async function importZones(bytes: Uint8Array, fileName: string, shippedZones: readonly ZoneProperties[]): Promise<ImportResult<ZonesImport>> {
   const read = readFeatures(bytes)
-  if (typeof read === 'string') return { ok: false, message: read }
+  if ('ok' in read) return read
   const find = matcher(shippedZones)
   const polygonsOf = new Map<string, Position[][][]>()
   const seen = new Map<string, Map<string, number>>()

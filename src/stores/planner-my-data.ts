@@ -4,7 +4,7 @@ import { computed, ref, shallowRef } from 'vue'
 import { MyDataCancelled, runMyDataJob, type MyDataJob } from '../data/my-data-client'
 import { clearMyData, readMyData, writeMyData } from '../data/my-data-store'
 import type { CommunityRef } from '../data/my-data-population'
-import type { ImportProgress, ImportReport, ImportResult, MyDataRecord, PopulationImport, RegistryImport, ZonesImport } from '../data/my-data-types'
+import type { ImportFailure, ImportProgress, ImportReport, ImportResult, MyDataRecord, PopulationImport, RegistryImport, ZonesImport } from '../data/my-data-types'
 import { useDataStore } from './data'
 
 export type MyDataKind = 'registry' | 'population' | 'zones'
@@ -22,7 +22,7 @@ export const useMyDataStore = defineStore('plannerMyData', () => {
   const progress = ref<ImportProgress | null>(null)
   /** The last finished import's report (kept or not), and the reason when a file could not be used. */
   const report = shallowRef<Readonly<ImportReport> | null>(null)
-  const error = ref('')
+  const error = shallowRef<Readonly<Omit<ImportFailure, 'ok'>> | null>(null)
   /** The last import was cancelled (nothing of it kept); cleared by the next import. */
   const cancelled = ref(false)
   /** Whether the planner computes on the planner's data (你的数据) rather than the shipped one (示例数据). */
@@ -52,7 +52,7 @@ export const useMyDataStore = defineStore('plannerMyData', () => {
     importing.value = kind
     progress.value = { stage: 'read', done: 0, total: file.size }
     report.value = null
-    error.value = ''
+    error.value = null
     cancelled.value = false
     const bytes = new Uint8Array(await file.arrayBuffer())
     // A progress message already on its way when the job ends (a cancel) must not bring the bar back.
@@ -66,13 +66,13 @@ export const useMyDataStore = defineStore('plannerMyData', () => {
     job = started
     try {
       const answer = await started.result
-      if (!answer.ok) { error.value = answer.message; return }
+      if (!answer.ok) { error.value = { message: answer.message, code: answer.code, params: answer.params }; return }
       report.value = Object.freeze(answer.result)
       const base = record.value ?? { registry: null, population: null, zones: null, active: true, importedAt: '' }
       await keep({ ...base, [kind]: answer.result, active: true, importedAt: new Date().toISOString() })
     } catch (cause) {
       if (cause instanceof MyDataCancelled) cancelled.value = true
-      else error.value = cause instanceof Error ? cause.message : String(cause)
+      else error.value = { message: cause instanceof Error ? cause.message : String(cause) }
     } finally {
       running = false
       job = null

@@ -31,7 +31,7 @@ describe('the top-level handler of scripts/build-data.ts', () => {
     },
     { label: 'a multi-line message', body: 'throw new Error("first\\nsecond")', code: 3, line: 'build-data: internal error: first second (run with --debug for details)' },
     { label: 'unusable input', body: 'throw new UnusableInput("x.csv: file not found")', code: 2, line: 'build-data: x.csv: file not found' },
-    { label: 'a registry the library refuses', body: 'throw new RegistryInputError("no header row")', code: 2, line: 'build-data: no header row' },
+    { label: 'a registry the library refuses', body: 'throw new RegistryInputError("no header row", "no-header")', code: 2, line: 'build-data: no header row' },
     { label: '--strict with rejected rows', body: 'return 1', code: 1, line: '' },
     { label: 'a finished build', body: 'return 0', code: 0, line: '' },
   ])('$label: exit $code, at most one line on stderr, no stack trace', async ({ body, code, line }) => {
@@ -54,7 +54,7 @@ describe('the top-level handler of scripts/build-data.ts', () => {
 describe('reportError', () => {
   test.each([
     [new UnusableInput('a.csv: file not found'), 2, ['build-data: a.csv: file not found']],
-    [new RegistryInputError('undecodable bytes'), 2, ['build-data: undecodable bytes']],
+    [new RegistryInputError('undecodable bytes', 'undecodable'), 2, ['build-data: undecodable bytes']],
     [new Error('at most 65,535 sites'), 3, ['build-data: internal error: at most 65,535 sites (run with --debug for details)']],
     [null, 3, ['build-data: internal error: null (run with --debug for details)']],
   ])('%s → exit %i, one line', (error, code, lines) => {

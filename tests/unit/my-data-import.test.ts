@@ -51,12 +51,14 @@ describe('my data: registry import in the worker', () => {
   })
 
   it.each([
-    ['no-lon.csv', '机构编号,机构名称,所属镇街,纬度,机构类型,是否普惠,托位数\nA,b,杨舍镇,31.9,社区托育点,是,1\n', /required columns missing/],
-    ['broken.xlsx', 'not a zip', /not a readable \.xlsx file/],
-    ['empty.csv', '\n\n', /no header row/],
-  ])('answers %s with the reason it cannot be used', async (name, content, reason) => {
+    ['no-lon.csv', '机构编号,机构名称,所属镇街,纬度,机构类型,是否普惠,托位数\nA,b,杨舍镇,31.9,社区托育点,是,1\n', /required columns missing/, 'missing-columns', { columns: '经度 (lon)' }],
+    ['broken.xlsx', 'not a zip', /not a readable \.xlsx file/, 'not-xlsx', undefined],
+    ['empty.csv', '\n\n', /no header row/, 'no-header', {}],
+  ])('answers %s with the reason it cannot be used, and a code the app translates', async (name, content, reason, code, params) => {
     const answer = await myDataWorker().importRegistry(new TextEncoder().encode(content), name, proxy(() => {}))
     expect(answer.ok).toBe(false)
     expect(answer.ok ? '' : answer.message).toMatch(reason)
+    expect(answer.ok ? undefined : answer.code).toBe(code)
+    if (params) expect(answer.ok ? undefined : answer.params).toEqual(params)
   })
 })

@@ -66,6 +66,7 @@ describe('my data: population table import in the worker', () => {
   it('answers a table without the columns it needs with the reason', async () => {
     const answer = await myDataWorker().importPopulation(new TextEncoder().encode('名称,人口\n甲村,3\n'), 'x.csv', refs)
     expect(answer.ok ? '' : answer.message).toMatch(/required columns missing/)
+    expect(answer.ok ? undefined : answer.code).toBe('missing-columns')
   })
 })
 

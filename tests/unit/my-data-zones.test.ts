@@ -94,15 +94,16 @@ describe('my data: town outline import in the worker', () => {
   })
 
   it.each([
-    ['not JSON', new TextEncoder().encode('{"type": "FeatureCollection",'), /不是有效的 JSON/],
-    ['JSON that is not GeoJSON', encode({ type: 'Topology', objects: {} }), /不是 GeoJSON/],
-    ['an empty collection', encode({ type: 'FeatureCollection', features: [] }), /没有要素/],
-    ['GBK text', new Uint8Array([0x7b, 0xd5, 0xc5, 0x7d]), /不是 UTF-8/],
-    ['a file over 20 MB', new Uint8Array(20 * 1024 * 1024 + 1), /文件过大（20\.0 MB）/],
-  ])('answers %s with the reason it cannot be used', async (_, bytes, reason) => {
+    ['not JSON', new TextEncoder().encode('{"type": "FeatureCollection",'), /不是有效的 JSON/, 'not-json'],
+    ['JSON that is not GeoJSON', encode({ type: 'Topology', objects: {} }), /不是 GeoJSON/, 'not-geojson'],
+    ['an empty collection', encode({ type: 'FeatureCollection', features: [] }), /没有要素/, 'no-features'],
+    ['GBK text', new Uint8Array([0x7b, 0xd5, 0xc5, 0x7d]), /不是 UTF-8/, 'not-utf8'],
+    ['a file over 20 MB', new Uint8Array(20 * 1024 * 1024 + 1), /文件过大（20\.0 MB）/, 'file-too-large'],
+  ])('answers %s with the reason it cannot be used, and a code the app translates', async (_, bytes, reason, code) => {
     const answer = await myDataWorker().importZones(bytes, 'towns.geojson', refs)
     expect(answer.ok).toBe(false)
     expect(answer.ok ? '' : answer.message).toMatch(reason)
+    expect(answer.ok ? undefined : answer.code).toBe(code)
   })
 })
 

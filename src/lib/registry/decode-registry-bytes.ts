@@ -32,7 +32,7 @@ export function decodeRegistryBytes(bytes: Uint8Array): DecodedRegistry {
 function checked(decoded: DecodedRegistry): DecodedRegistry {
   const bad = decoded.text.search(/[\uFFFD\u0000]/)
   if (bad >= 0) {
-    throw new RegistryInputError(`undecodable bytes (neither UTF-8 nor GBK) near character ${bad}`)
+    throw new RegistryInputError(`undecodable bytes (neither UTF-8 nor GBK) near character ${bad}`, 'undecodable', { at: bad })
   }
   return decoded
 }

@@ -62,7 +62,10 @@ export function parseCsv(text: string, limits: CsvLimits = { maxRecords: Infinit
     cells.push(cell)
     cell = ''
     if (cells.length > limits.maxCellsPerRecord) {
-      throw new RegistryInputError(`line ${recordLine}: more than ${limits.maxCellsPerRecord.toLocaleString('en-US')} cells in one row (the limit)`)
+      throw new RegistryInputError(
+        `line ${recordLine}: more than ${limits.maxCellsPerRecord.toLocaleString('en-US')} cells in one row (the limit)`,
+        'too-many-cells', { line: recordLine, max: limits.maxCellsPerRecord },
+      )
     }
   }
   let line = 1
@@ -73,7 +76,7 @@ export function parseCsv(text: string, limits: CsvLimits = { maxRecords: Infinit
     endCell()
     records.push({ line: recordLine, cells, raw: text.slice(recordStart, end) })
     cells = []
-    if (records.length > limits.maxRecords) throw new RegistryInputError(`more than ${limits.maxRecords.toLocaleString('en-US')} lines (the limit)`)
+    if (records.length > limits.maxRecords) throw new RegistryInputError(`more than ${limits.maxRecords.toLocaleString('en-US')} lines (the limit)`, 'too-many-lines', { max: limits.maxRecords })
   }
   for (let i = 0; i < text.length; i++) {
     const char = text.charCodeAt(i)

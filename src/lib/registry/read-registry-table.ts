@@ -38,7 +38,7 @@ const headerKey = (cell: string) => cell.replace(/^\uFEFF/, '').normalize('NFKC'
  */
 export function readRegistryTable(records: readonly CsvRecord[]): RegistryTable {
   const headerIndex = records.findIndex((record) => !isBlank(record))
-  if (headerIndex < 0) throw new RegistryInputError('no header row: the file has no data')
+  if (headerIndex < 0) throw new RegistryInputError('no header row: the file has no data', 'no-header')
   const header = records[headerIndex].cells.map((cell) => cell.trim())
   const byName = new Map<string, RegistryKey>()
   for (const column of REGISTRY_COLUMNS) {
@@ -52,17 +52,18 @@ export function readRegistryTable(records: readonly CsvRecord[]): RegistryTable 
     if (!key) {
       if (cell !== '') unknownHeaders.push(cell)
     } else if (columns[key] !== undefined) {
-      throw new RegistryInputError(`column ${cell} appears twice in the header (line ${records[headerIndex].line})`)
+      throw new RegistryInputError(`column ${cell} appears twice in the header (line ${records[headerIndex].line})`, 'duplicate-column', { column: cell, line: records[headerIndex].line })
     } else {
       columns[key] = index
     }
   })
   if (Object.keys(columns).length === 0) {
-    throw new RegistryInputError(`no header row: line ${records[headerIndex].line} names none of the registry columns`)
+    throw new RegistryInputError(`no header row: line ${records[headerIndex].line} names none of the registry columns`, 'no-known-columns', { line: records[headerIndex].line })
   }
   const missing = REGISTRY_COLUMNS.filter((column) => column.required && columns[column.key] === undefined)
   if (missing.length > 0) {
-    throw new RegistryInputError(`required columns missing: ${missing.map((c) => `${c.header} (${c.key})`).join(', ')}`)
+    const names = missing.map((c) => `${c.header} (${c.key})`).join(', ')
+    throw new RegistryInputError(`required columns missing: ${names}`, 'missing-columns', { columns: names })
   }
   const dataRecords = records.slice(headerIndex + 1)
   const mapped = Object.entries(columns) as [RegistryKey, number][]
