@@ -27,6 +27,11 @@ export const useMyDataStore = defineStore('plannerMyData', () => {
   const cancelled = ref(false)
   /** Whether the planner computes on the planner's data (你的数据) rather than the shipped one (示例数据). */
   const active = computed(() => Boolean(record.value?.active && hasData(record.value)))
+  /** The kept files' names, joined as the basis line lists them (registry、population、town outlines). */
+  const fileNames = computed(() => {
+    const kept = record.value
+    return kept ? [kept.registry?.fileName, kept.population?.fileName, kept.zones?.fileName].filter(Boolean).join('、') : ''
+  })
   /** Bumped whenever what the planner should compute on changes. */
   const revision = ref(0)
   let job: MyDataJob<unknown> | null = null
@@ -98,5 +103,5 @@ export const useMyDataStore = defineStore('plannerMyData', () => {
     await keep(next && hasData(next) ? next : null)
   }
 
-  return { record, loaded, importing, progress, report, error, cancelled, active, revision, load, importFile, cancel, setActive, remove }
+  return { record, loaded, importing, progress, report, error, cancelled, active, fileNames, revision, load, importFile, cancel, setActive, remove }
 })
