@@ -6,6 +6,7 @@ import type { RejectedRow, RejectionCode } from '../lib/registry/registry-types'
 import type { ImportResult, PopulationImport } from './my-data-types'
 import { readTableRecords } from './my-data-records'
 import { POPULATION_HEADERS, type PopulationColumn as Column } from './my-data-headers'
+import { toRejectedLine } from './rejected-line'
 
 /** A 村/社区 as the population table may name it. */
 export interface CommunityRef { id: string; name: string }
@@ -99,7 +100,7 @@ export async function importPopulation(bytes: Uint8Array, fileName: string, comm
       ok: true,
       result: {
         kind: 'population', fileName, encoding, read: rows.length, kept: kept.length, warnings: 0,
-        rejected: rejected.map((row) => ({ line: row.line, reasons: row.issues.map((issue) => issue.reason).join('；') })),
+        rejected: rejected.map(toRejectedLine),
         rejectedCsv: formatRejectedCsv(header, rejected), counts, totalUnder3: kept.reduce((sum, entry) => sum + entry.under3, 0),
       },
     }

@@ -4,6 +4,7 @@ import { RegistryInputError } from '../lib/registry/registry-input-error'
 import { validateRegistry, type RegistryContext } from '../lib/registry/validate-registry'
 import type { ImportProgress, ImportResult, RegistryImport } from './my-data-types'
 import { readTableRecords } from './my-data-records'
+import { toRejectedLine } from './rejected-line'
 
 /** Progress messages every this many rows: often enough for a smooth bar, rare enough to cost nothing. */
 const PROGRESS_EVERY = 500
@@ -46,7 +47,7 @@ export async function importRegistry(
       ok: true,
       result: {
         kind: 'registry', fileName, encoding, read: table.rows.length, kept: features.length,
-        rejected: validated.rejected.map((row) => ({ line: row.line, reasons: row.issues.map((issue) => issue.reason).join('；') })),
+        rejected: validated.rejected.map(toRejectedLine),
         warnings: validated.warnings.length,
         rejectedCsv: formatRejectedCsv(table.header, validated.rejected),
         institutions: { type: 'FeatureCollection', features },

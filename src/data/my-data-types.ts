@@ -11,6 +11,11 @@ export interface ImportProgress {
 /** One rejected row as the planner shows it: its source line and its reasons (Chinese, from the shared validators). */
 export interface RejectedLine {
   line: number
+  /**
+   * The stable codes of its reasons, each once (RejectionCode, or the population table's 'unknown-community'): the
+   * report names them in the reader's language. Absent in reports kept before the codes were.
+   */
+  codes?: string[]
   reasons: string
 }
 

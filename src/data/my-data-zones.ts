@@ -5,6 +5,7 @@ import type { RejectedRow } from '../lib/registry/registry-types'
 import type { ZoneProperties } from '../lib/types'
 import { checkZoneGeometry } from './my-data-zone-geometry'
 import type { ImportFailure, ImportResult, ZonesImport } from './my-data-types'
+import { toRejectedLine } from './rejected-line'
 
 /** Larger than any town outline file needs; a bigger file is a mistake (a raster, a whole province). */
 export const MAX_ZONES_BYTES = 20 * 1024 * 1024
@@ -118,7 +119,7 @@ export async function importZones(bytes: Uint8Array, fileName: string, shippedZo
     ok: true,
     result: {
       kind: 'zones', fileName, encoding: read.encoding, read: read.features.length, kept: read.features.length - rejected.length, warnings: 0,
-      rejected: rejected.map((row) => ({ line: row.line, reasons: row.issues.map((issue) => issue.reason).join('；') })),
+      rejected: rejected.map(toRejectedLine),
       rejectedCsv: formatRejectedCsv(HEADER, rejected), zones: { type: 'FeatureCollection', features }, towns: features.length,
     },
   }

@@ -55,10 +55,10 @@ describe('my data: population table import in the worker', () => {
     const result = await importTable(text)
     expect(result.counts).toEqual({ [first.code]: { under3: 120, population: 4000 }, [second.code]: { under3: 80, population: null } })
     expect(result.rejected).toEqual([
-      { line: 4, reasons: '村居名称未知：“火星村”' },
-      { line: 5, reasons: '3岁以下婴幼儿数不是数字：“很多”' },
-      { line: 6, reasons: '与第 2 行为同一村居' },
-      { line: 7, reasons: '3岁以下婴幼儿数为负数：-3' },
+      { line: 4, codes: ['unknown-community'], reasons: '村居名称未知：“火星村”' },
+      { line: 5, codes: ['not-a-number'], reasons: '3岁以下婴幼儿数不是数字：“很多”' },
+      { line: 6, codes: ['duplicate-id'], reasons: '与第 2 行为同一村居' },
+      { line: 7, codes: ['negative-number'], reasons: '3岁以下婴幼儿数为负数：-3' },
     ])
     expect(parseCsv(result.rejectedCsv.replace(/^\uFEFF/, '')).slice(1).filter((record) => record.cells.length > 1).map((record) => record.cells[0])).toEqual(['4', '5', '6', '7'])
   })

@@ -54,7 +54,7 @@ describe('my data: town outline import in the worker', () => {
       ],
     })
     expect([result.read, result.kept, result.towns]).toEqual([6, 5, 4])
-    expect(result.rejected).toEqual([{ line: 3, reasons: '未匹配到镇（区）：名称“常阴沙现代农业示范园区（x）”' }])
+    expect(result.rejected).toEqual([{ line: 3, codes: ['unknown-town'], reasons: '未匹配到镇（区）：名称“常阴沙现代农业示范园区（x）”' }])
     expect(result.zones.features.map((item) => item.properties.id)).toEqual(['baoshui', 'yangshe', 'jinfeng', 'tangqiao'])
     const baoshui = result.zones.features[0].geometry
     expect(baoshui).toEqual({ type: 'MultiPolygon', coordinates: [square(120.45, 31.95).coordinates, square(120.4, 31.96).coordinates, square(120.42, 31.97).coordinates] })
@@ -90,7 +90,7 @@ describe('my data: town outline import in the worker', () => {
     ['a 街道 after the whole town (named without its bracket)', '保税区', '后塍街道'],
   ])('rejects %s as the same town', async (_, first, second) => {
     const result = await importFile({ type: 'FeatureCollection', features: [feature({ name: first }), feature({ name: second }, square(120.44, 31.96))] })
-    expect(result.rejected).toEqual([{ line: 2, reasons: '与第 1 个要素为同一镇（区）：保税区(含三个街道)' }])
+    expect(result.rejected).toEqual([{ line: 2, codes: ['duplicate-id'], reasons: '与第 1 个要素为同一镇（区）：保税区(含三个街道)' }])
   })
 
   it.each([

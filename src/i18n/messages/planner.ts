@@ -187,6 +187,17 @@ export const zh = {
         'not-geojson': '不是 GeoJSON：应为要素集合（FeatureCollection）或单个要素（Feature）',
         'no-features': 'GeoJSON 中没有要素',
       },
+      /** A rejected row's line in the report: its reasons as the validators word them (Chinese). */
+      rejectedReason: '{reasons}',
+      rejection: {
+        'column-count': '列数多于表头', 'missing-value': '缺少必填值', 'not-a-number': '不是数字', 'negative-number': '负数',
+        'not-an-integer': '不是整数', 'invalid-boolean': '是/否值无法识别', 'invalid-year': '年份无效', 'unknown-type': '机构类型未知',
+        'unknown-crs': '坐标系未知', 'unknown-town': '镇（区）未知', 'invalid-coordinates': '坐标或边界无效',
+        'swapped-coordinates': '经纬度可能颠倒', 'outside-city': '不在张家港市内', 'duplicate-id': '重复',
+        'near-duplicate-name': '疑似重复（同名且相近）', 'under2-exceeds-capacity': '2岁以下托位大于托位数',
+        'implausible-number': '数值不合常理', 'text-too-long': '文字过长', 'invalid-id': '机构编号无效',
+        'class-exceeds-total': '分班型合计大于总数', 'unknown-community': '村居未知',
+      },
     },
   },
 }
@@ -377,6 +388,19 @@ export const en: typeof zh = {
         'not-json': 'Not valid JSON ({detail})',
         'not-geojson': 'Not GeoJSON: expected a FeatureCollection or a single Feature',
         'no-features': 'The GeoJSON has no features',
+      },
+      /** A rejected row's line in the report: what is wrong in English, then the validators' own words (Chinese). */
+      rejectedReason: '{labels} ({reasons})',
+      rejection: {
+        'column-count': 'More cells than the header', 'missing-value': 'Required value missing', 'not-a-number': 'Not a number',
+        'negative-number': 'Negative number', 'not-an-integer': 'Not a whole number', 'invalid-boolean': 'Yes/no value not recognised',
+        'invalid-year': 'Invalid year', 'unknown-type': 'Unknown institution type', 'unknown-crs': 'Unknown coordinate system',
+        'unknown-town': 'Unknown town', 'invalid-coordinates': 'Invalid coordinates or outline',
+        'swapped-coordinates': 'Longitude and latitude probably swapped', 'outside-city': 'Outside Zhangjiagang',
+        'duplicate-id': 'Duplicate', 'near-duplicate-name': 'Probable duplicate (same name, close by)',
+        'under2-exceeds-capacity': 'Under-2 places exceed all places', 'implausible-number': 'Implausible number',
+        'text-too-long': 'Text too long', 'invalid-id': 'Invalid institution ID', 'class-exceeds-total': 'Class places exceed the total',
+        'unknown-community': 'Unknown village or community',
       },
     },
   },

@@ -1,11 +1,13 @@
 import type { RegistryKey } from './registry-columns'
 
-/** Stable codes of the reasons a row is left out of the map. */
-export type RejectionCode =
-  | 'column-count' | 'missing-value' | 'not-a-number' | 'negative-number' | 'not-an-integer' | 'invalid-boolean'
-  | 'invalid-year' | 'unknown-type' | 'unknown-crs' | 'unknown-town' | 'invalid-coordinates' | 'swapped-coordinates'
-  | 'outside-city' | 'duplicate-id' | 'near-duplicate-name' | 'under2-exceeds-capacity'
-  | 'implausible-number' | 'text-too-long' | 'invalid-id' | 'class-exceeds-total'
+/** Stable codes of the reasons a row is left out of the map (rejected.csv's 代码; the planner's report names them). */
+export const REJECTION_CODES = [
+  'column-count', 'missing-value', 'not-a-number', 'negative-number', 'not-an-integer', 'invalid-boolean',
+  'invalid-year', 'unknown-type', 'unknown-crs', 'unknown-town', 'invalid-coordinates', 'swapped-coordinates',
+  'outside-city', 'duplicate-id', 'near-duplicate-name', 'under2-exceeds-capacity',
+  'implausible-number', 'text-too-long', 'invalid-id', 'class-exceeds-total',
+] as const
+export type RejectionCode = (typeof REJECTION_CODES)[number]
 
 /** Stable codes of suspicious values that are kept. */
 export type WarningCode =
