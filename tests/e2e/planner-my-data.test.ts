@@ -56,6 +56,8 @@ async function importFile(page: Page, label: string, file: { name: string; mimeT
 const basisText = (page: Page) => page.getByTestId('data-basis').textContent()
 /** Institutions the map draws in its view (test builds count clusters' points and single points at idle). */
 const drawn = async (page: Page) => Number(await page.getByRole('region', { name: '张家港托育机构地图' }).getAttribute('data-rendered-institutions'))
+/** Town names on the map as [approximate (labelled 示意), all]. */
+const zoneLabels = async (page: Page) => ((await page.getByRole('region', { name: '张家港托育机构地图' }).getAttribute('data-zone-labels')) ?? '0/0').split('/').map(Number)
 
 test('my data: GBK and XLSX registries and a population table recompute the planner, stay over a reload, print and go', async () => {
   const { page, context, errors } = await openPage(browser, `${inject('baseUrl')}?view=planner`, WIDE)
@@ -66,6 +68,8 @@ test('my data: GBK and XLSX registries and a population table recompute the plan
   const sampleUnder3 = await under3Shown(page)
   await expect.poll(() => drawn(page), { timeout: 60_000 }).toBeGreaterThan(100)
   const drawnShipped = await drawn(page)
+  // The shipped outlines are approximate: every town name drawn says 示意.
+  await expect.poll(async () => { const [approximate, all] = await zoneLabels(page); return all > 0 && approximate === all }, { timeout: 30_000 }).toBe(true)
   expect(await basisText(page)).toContain('示例数据')
 
   // A GBK CSV: the counts of the build script's rules, the rejected lines, the 托位 total of the file.
@@ -114,6 +118,8 @@ test('my data: GBK and XLSX registries and a population table recompute the plan
   await expect.poll(() => page.getByText(/^镇（区）边界：镇界\.geojson，覆盖 9 \/ 9 个镇（区）/).isVisible()).toBe(true)
   await expect.poll(() => basisText(page)).toContain('村居人口.csv、镇界.geojson')
   await expect.poll(() => under3Shown(page), { timeout: 60_000 }).toBe(sampleUnder3 - replaced + 20 * 500)
+  // Measured outlines: the town names on the map lose their 示意.
+  await expect.poll(async () => { const [approximate, all] = await zoneLabels(page); return all > 0 && approximate === 0 }, { timeout: 30_000 }).toBe(true)
 
   // The switch shows the shipped data again without forgetting mine.
   await page.getByRole('switch', { name: '使用你的数据' }).uncheck()
@@ -138,6 +144,7 @@ test('my data: GBK and XLSX registries and a population table recompute the plan
   expect(await under3Shown(page)).toBe(sampleUnder3)
   expect(await basisText(page)).toContain('示例数据')
   await expect.poll(() => drawn(page), { timeout: 30_000 }).toBe(drawnShipped)
+  await expect.poll(async () => { const [approximate, all] = await zoneLabels(page); return all > 0 && approximate === all }, { timeout: 30_000 }).toBe(true)
 
   expect(methods.length).toBeGreaterThan(0)
   expect(methods.filter((entry) => !entry.startsWith('GET '))).toEqual([])
