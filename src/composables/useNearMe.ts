@@ -58,8 +58,10 @@ export function useNearMe() {
     if (view.view === 'planner') view.setView('map')
   }
 
+  /** No position: the sheet rises to half so that the ways to say where one is (town, 村/社区, a tap) are in view. */
   async function nearMe() {
     if (await takePosition()) showAnswer()
+    else if (!location.place && view.resultsSheet === 'peek') view.setResultsSheet('half')
   }
 
   return { nearMe, showAnswer }

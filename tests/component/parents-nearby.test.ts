@@ -62,6 +62,29 @@ test('a place from the host is the position: the browser is never asked', async 
   wrapper.unmount()
 })
 
+test('a denied position raises the sheet to half, no further, and asks the map for nothing', async () => {
+  const { pinia, i18n } = setupParents()
+  const getCurrentPosition = vi.fn((_success: PositionCallback, failure: PositionErrorCallback) => {
+    failure({ code: 1, PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3, message: 'denied' } as GeolocationPositionError)
+  })
+  Object.defineProperty(navigator, 'geolocation', { configurable: true, value: { getCurrentPosition } })
+  const view = useViewStore()
+  const location = useLocationStore()
+  const wrapper = mount(NearMe, { global: { plugins: [pinia, i18n] } })
+  expect(view.resultsSheet).toBe('peek')
+  await wrapper.get('button.locate').trigger('click')
+  await flushPromises()
+  expect([location.status, location.place, location.fitRequest]).toEqual(['denied', null, null])
+  expect(view.resultsSheet).toBe('half')
+  expect(wrapper.text()).toContain('您拒绝了位置权限')
+  // From the full list it stays full.
+  view.setResultsSheet('full')
+  await wrapper.get('button.locate').trigger('click')
+  await flushPromises()
+  expect(view.resultsSheet).toBe('full')
+  wrapper.unmount()
+})
+
 test('记住我的位置 keeps the place on this device only while ticked', async () => {
   const { pinia, i18n } = setupParents()
   const location = useLocationStore()

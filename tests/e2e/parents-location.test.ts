@@ -62,3 +62,25 @@ test('a denied location says so and offers a town or a tap on the map', async ()
   await expect.poll(() => page.getByRole('region', { name: '附近的机构' }).textContent()).toMatch(/我的位置（大约：塘桥.*）.*内有 \d+ 家机构/)
   await context.close()
 })
+
+test.each([['zh', ''], ['elder', '?elder=1']] as const)('on a 360×740 phone (%s), a denied location raises the sheet: the reason and every way to give a place are on screen', async (_mode, query) => {
+  const { page, context, errors } = await openPage(browser, `${inject('baseUrl')}${query}`, {
+    viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, permissions: [],
+  })
+  await waitForData(page)
+  await page.getByRole('button', { name: '附近的机构', exact: true }).click()
+  const reason = page.getByText(/^您拒绝了位置权限/)
+  const controls = [reason, page.getByLabel('选择所在镇（区）'), page.getByLabel('或搜索村/社区'), page.getByRole('button', { name: '在地图上点选我的位置' })]
+  const inView = async () => {
+    for (const control of controls) {
+      const box = await control.boundingBox()
+      if (box === null || box.y < 0 || box.y + box.height > 740 || box.x < 0 || box.x + box.width > 360) return false
+    }
+    return true
+  }
+  // The sheet's height animates: poll until it has settled.
+  await expect.poll(inView, { timeout: 10_000 }).toBe(true)
+  expect(await page.getByRole('button', { name: /^结果面板/ }).getAttribute('aria-label')).toMatch(/^结果面板：半屏/)
+  expect(errors).toEqual([])
+  await context.close()
+})
