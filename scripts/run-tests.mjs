@@ -25,10 +25,10 @@ function check(label, command, args, extraEnv) {
   return ok
 }
 
-function vitest(label, projects, reportFile) {
+function vitest(label, projects, reportFile, extraEnv = {}) {
   rmSync(reportFile, { force: true })
   const projectArgs = projects.flatMap((project) => ['--project', project])
-  const ok = run(label, 'npx', ['vitest', 'run', ...projectArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`])
+  const ok = run(label, 'npx', ['vitest', 'run', ...projectArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`], extraEnv)
   if (!existsSync(reportFile)) {
     failed++
     summary.push(`FAIL ${label}: no report written`)
@@ -50,8 +50,12 @@ check('type-check', 'npx', ['vue-tsc', '--noEmit', '-p', 'tsconfig.json'])
 check('type-check src/lib without the DOM', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.lib.json'])
 vitest('unit + component tests', ['unit', 'component'], 'tmp/vitest-unit.json')
 vitest('build-script CLI tests', ['cli'], 'tmp/vitest-cli.json')
-const built = check('build data', 'npm', ['run', '--silent', 'data']) && check('build app', 'npx', ['vite', 'build'], { VITE_TEST_HOOKS: '1' })
-if (built) vitest('real-browser tests', ['e2e'], 'tmp/vitest-e2e.json')
+// The real-browser tests run on a build with the test hooks, kept apart from dist/ (the production build that
+// `npm start` serves and `npm run bench` measures), so neither command ever serves or measures the other's build.
+const E2E_DIST = 'tmp/e2e-dist'
+const built = check('build data', 'npm', ['run', '--silent', 'data'])
+  && check('build app', 'npx', ['vite', 'build', '--outDir', E2E_DIST, '--emptyOutDir'], { VITE_TEST_HOOKS: '1' })
+if (built) vitest('real-browser tests', ['e2e'], 'tmp/vitest-e2e.json', { E2E_DIST })
 else { failed++; summary.push('FAIL real-browser tests: not run, the build failed') }
 
 console.log('\n' + summary.join('\n'))
