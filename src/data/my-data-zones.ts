@@ -3,6 +3,7 @@ import { formatRejectedCsv } from '../lib/registry/format-rejected-csv'
 import type { InputErrorCode, InputErrorParams } from '../lib/registry/registry-input-error'
 import type { RejectedRow } from '../lib/registry/registry-types'
 import type { ZoneProperties } from '../lib/types'
+import { dissolvePolygons } from '../lib/dissolve-polygons'
 import { checkZoneGeometry } from './my-data-zone-geometry'
 import type { ImportFailure, ImportResult, ZonesImport } from './my-data-types'
 import { toRejectedLine } from './rejected-line'
@@ -69,14 +70,21 @@ function readFeatures(bytes: Uint8Array): { features: unknown[]; encoding: strin
 }
 
 type Outline = Feature<Polygon | MultiPolygon, ZoneProperties>
-const outline = (zone: ZoneProperties, polygons: Position[][][]): Outline => ({
-  type: 'Feature', properties: { ...zone, units: [...zone.units], approximate: false },
-  geometry: polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] } : { type: 'MultiPolygon', coordinates: polygons },
-})
+/**
+ * A town's outline from its features' polygons: one feature is kept as it came; several (its 街道, or pieces) are
+ * dissolved, so the borders between them are not drawn.
+ */
+function outline(zone: ZoneProperties, features: Position[][][][]): Outline {
+  const polygons = features.flat()
+  const geometry: Polygon | MultiPolygon = features.length > 1
+    ? dissolvePolygons(polygons) as Polygon | MultiPolygon
+    : polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] } : { type: 'MultiPolygon', coordinates: polygons }
+  return { type: 'Feature', properties: { ...zone, units: [...zone.units], approximate: false }, geometry }
+}
 
 /**
  * Imports town (镇/区) outlines from a GeoJSON file (UTF-8, WGS84): every feature is kept or rejected with its
- * 1-based index as line and Chinese reasons, like the table imports; features of one town (its 街道) are merged.
+ * 1-based index as line and Chinese reasons, like the table imports; features of one town (its 街道) are dissolved into one outline.
  *
  * @example
  * const answer = await importZones(bytes, '镇界.geojson', shippedZones)
@@ -86,7 +94,7 @@ export async function importZones(bytes: Uint8Array, fileName: string, shippedZo
   const read = readFeatures(bytes)
   if ('ok' in read) return read
   const find = matcher(shippedZones)
-  const polygonsOf = new Map<string, Position[][][]>()
+  const polygonsOf = new Map<string, Position[][][][]>()
   const seen = new Map<string, Map<string, number>>()
   const rejected: RejectedRow[] = []
   read.features.forEach((raw, index) => {
@@ -109,7 +117,7 @@ export async function importZones(bytes: Uint8Array, fileName: string, shippedZo
       return
     }
     seen.set(match.zone.id, (parts ?? new Map<string, number>()).set(match.part, line))
-    polygonsOf.set(match.zone.id, [...(polygonsOf.get(match.zone.id) ?? []), ...geometry.polygons])
+    polygonsOf.set(match.zone.id, [...(polygonsOf.get(match.zone.id) ?? []), geometry.polygons])
   })
   const features = shippedZones.flatMap((zone) => {
     const polygons = polygonsOf.get(zone.id)

@@ -5,6 +5,7 @@ import { intersect } from '@turf/intersect'
 import { rewind } from '@turf/rewind'
 import { union } from '@turf/union'
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson'
+import { dissolvePolygons } from './dissolve-polygons'
 import { areaOfTown, type PlanningArea } from './planning-areas'
 import type { AreaId, ZoneProperties } from './types'
 
@@ -113,9 +114,7 @@ export function zonesFromTowns(towns: FeatureCollection, areas: readonly Plannin
   if (empty.length > 0) throw new Error(`towns.geojson: no polygon for ${empty.join(', ')}`)
   return featureCollection(areas.map((area): Feature<ZoneGeometry, ZoneProperties> => {
     const parts = byArea.get(area.id) as ZoneGeometry[]
-    const merged = parts.length === 1
-      ? parts[0]
-      : union(featureCollection(parts.map((geometry) => ({ type: 'Feature' as const, properties: {}, geometry }))))?.geometry
+    const merged = dissolvePolygons(parts.flatMap((geometry) => (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates)))
     if (!merged) throw new Error(`towns.geojson: the polygons of ${area.name} are empty`)
     return { type: 'Feature', properties: zoneProperties(area, false), geometry: tidy(merged) }
   }))

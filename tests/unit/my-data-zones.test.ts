@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { area } from '@turf/area'
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { describe, expect, it } from 'vitest'
 import { myDataWorker } from './support/my-data-worker'
@@ -56,11 +57,28 @@ describe('my data: town outline import in the worker', () => {
     expect([result.read, result.kept, result.towns]).toEqual([6, 5, 4])
     expect(result.rejected).toEqual([{ line: 3, codes: ['unknown-town'], reasons: '未匹配到镇（区）：名称“常阴沙现代农业示范园区（x）”' }])
     expect(result.zones.features.map((item) => item.properties.id)).toEqual(['baoshui', 'yangshe', 'jinfeng', 'tangqiao'])
-    const baoshui = result.zones.features[0].geometry
-    expect(baoshui).toEqual({ type: 'MultiPolygon', coordinates: [square(120.45, 31.95).coordinates, square(120.4, 31.96).coordinates, square(120.42, 31.97).coordinates] })
+    // 保税区's three features (apart from each other) stay three polygons; their area is kept.
+    const baoshui = result.zones.features[0].geometry as MultiPolygon
+    expect(baoshui.type).toBe('MultiPolygon')
+    expect(baoshui.coordinates).toHaveLength(3)
+    expect(area(baoshui)).toBeCloseTo(area(square(120.45, 31.95)) + area(square(120.4, 31.96)) + area(square(120.42, 31.97)), -2)
     expect(result.zones.features.every((item) => item.properties.approximate === false)).toBe(true)
     const bracketed = await importFile(feature({ name: '保税区（含三个街道）' }))
     expect(bracketed.zones.features.map((item) => item.properties.id)).toEqual(['baoshui'])
+  })
+
+  it('dissolves the 街道 of one town that touch: one outline, without the border between them', async () => {
+    const west: Polygon = { type: 'Polygon', coordinates: [[[120.5, 31.85], [120.51, 31.85], [120.51, 31.86], [120.5, 31.86], [120.5, 31.85]]] }
+    const east: Polygon = { type: 'Polygon', coordinates: [[[120.51, 31.85], [120.52, 31.85], [120.52, 31.86], [120.51, 31.86], [120.51, 31.85]]] }
+    const result = await importFile({ type: 'FeatureCollection', features: [feature({ name: '金港街道' }, west), feature({ name: '后塍街道' }, east)] })
+    expect([result.kept, result.towns]).toEqual([2, 1])
+    const baoshui = result.zones.features[0].geometry
+    expect(baoshui.type).toBe('Polygon')
+    expect((baoshui as Polygon).coordinates).toHaveLength(1)
+    // The outline's corners are the whole rectangle's: no vertex is left at the shared border's ends inside.
+    const corners = (baoshui as Polygon).coordinates[0].map(([lng, lat]) => `${lng},${lat}`)
+    expect(new Set(corners)).toEqual(new Set(['120.5,31.85', '120.52,31.85', '120.52,31.86', '120.5,31.86']))
+    expect(area(baoshui)).toBeCloseTo(area(west) + area(east), -2)
   })
 
   it.each([
