@@ -7,7 +7,7 @@ let browser: Browser
 beforeAll(async () => { browser = await launchBrowser() })
 afterAll(async () => { await browser?.close() })
 
-const institutions = JSON.parse(readFileSync('dist/data/institutions.geojson', 'utf8')) as { features: unknown[] }
+const institutions = JSON.parse(readFileSync(`${process.env.E2E_DIST ?? 'dist'}/data/institutions.geojson`, 'utf8')) as { features: unknown[] }
 
 test('the built app draws every generated institution on the map', async () => {
   const { page, errors, context } = await openPage(browser, inject('baseUrl'))
@@ -21,7 +21,7 @@ test('the built app draws every generated institution on the map', async () => {
 })
 
 test('the one-line sample notice and the loading word in the sheet are on the first paint; nothing moves down when the data arrives', async () => {
-  const manifest = JSON.parse(readFileSync('dist/data/manifest.json', 'utf8')) as { sample: boolean; generatedAt: string }
+  const manifest = JSON.parse(readFileSync(`${process.env.E2E_DIST ?? 'dist'}/data/manifest.json`, 'utf8')) as { sample: boolean; generatedAt: string }
   expect(manifest.sample).toBe(true)
   // Hold the manifest (and with it every data file) until the first screen has been looked at.
   let release = () => {}
