@@ -2,6 +2,7 @@ import { createI18n } from 'vue-i18n'
 import type * as core from './messages/core'
 import type * as embed from './messages/embed'
 import type * as map from './messages/map'
+import type * as myData from './messages/my-data'
 import type * as parents from './messages/parents'
 import type * as planner from './messages/planner'
 import type * as pwa from './messages/pwa'
@@ -15,7 +16,7 @@ import { zh as pwaZh } from './messages/pwa?locale=zh'
 // precompiles them (precompile-messages.ts); `?locale=` keeps one language per module, so Chinese ships with the
 // first screen and English is its own chunk, loaded before the app shows it. The planner's strings load with the
 // planner view (loadPlannerMessages).
-export type MessageSchema = typeof core.zh & typeof map.zh & typeof parents.zh & typeof pwa.zh & typeof embed.zh & typeof planner.zh
+export type MessageSchema = typeof core.zh & typeof map.zh & typeof parents.zh & typeof pwa.zh & typeof embed.zh & typeof planner.zh & typeof myData.zh
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof SUPPORTED_LOCALES)[number]
 
@@ -41,9 +42,10 @@ export function loadLocale(locale: Locale): Promise<void> {
   return english
 }
 
-/** Adds the planner view's messages (both languages); call before the planner renders. */
+/** Adds the planner view's messages (both languages; 我的数据's merge under planner.myData); call before the planner renders. */
 export async function loadPlannerMessages(): Promise<void> {
-  const { zh, en } = await import('./messages/planner')
-  i18n.global.mergeLocaleMessage('zh-CN', zh)
-  i18n.global.mergeLocaleMessage('en', en)
+  for (const { zh, en } of await Promise.all([import('./messages/planner'), import('./messages/my-data')])) {
+    i18n.global.mergeLocaleMessage('zh-CN', zh)
+    i18n.global.mergeLocaleMessage('en', en)
+  }
 }

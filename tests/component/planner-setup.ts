@@ -3,6 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { createI18n } from 'vue-i18n'
 import * as core from '../../src/i18n/messages/core'
 import * as parents from '../../src/i18n/messages/parents'
+import * as myData from '../../src/i18n/messages/my-data'
 import * as planner from '../../src/i18n/messages/planner'
 import { AREA_IDS, type IndicatorsFile, type IndicatorValue } from '../../src/lib/types'
 import { useDataStore, type BoundaryCollection, type ZoneCollection } from '../../src/stores/data'
@@ -37,7 +38,10 @@ export function setupPlanner() {
   data.status = 'ready'
   const i18n = createI18n({
     legacy: false, locale: 'zh-CN', fallbackLocale: 'zh-CN',
-    messages: { 'zh-CN': { ...core.zh, ...parents.zh, ...planner.zh }, en: { ...core.en, ...parents.en, ...planner.en } },
+    messages: {
+      'zh-CN': { ...core.zh, ...parents.zh, planner: { ...planner.zh.planner, ...myData.zh.planner } },
+      en: { ...core.en, ...parents.en, planner: { ...planner.en.planner, ...myData.en.planner } },
+    },
   })
   return { pinia, i18n }
 }

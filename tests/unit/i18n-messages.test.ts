@@ -6,7 +6,7 @@ import { precompileMessageModule } from '../../src/i18n/precompile-messages'
 type Tree = { [key: string]: string | Tree }
 type Compiled = { zh: Tree, en: Tree }
 
-const TOPICS = ['core', 'map', 'parents', 'pwa', 'embed', 'planner', 'sources']
+const TOPICS = ['core', 'map', 'parents', 'pwa', 'embed', 'planner', 'my-data', 'sources']
 // A path in a variable: TypeScript has no types for the file, and the import must run after the flag below is set.
 const RUNTIME_ONLY_BUILD = 'vue-i18n/dist/vue-i18n.runtime.node.mjs'
 
